@@ -1,0 +1,118 @@
+# Generates the page "How the checker decides" (checker/how-it-decides.md) from
+# the checker's own data: its levels, its rule table and its questions. The page
+# cannot drift from the engine because both read the same tables. Nothing is
+# written to docs/.
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "build_scripts" / "templates"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checker.levels import LEVELS  # noqa: E402 (needs the repo root on sys.path)
+from checker.questions import BOOLEAN, INTEGER, MULTI_CHOICE, QUESTIONS  # noqa: E402
+from checker.rules import RULES  # noqa: E402
+
+templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+
+# Add the generated page to the files MkDocs builds.
+def on_files(files: Files, config) -> Files:
+    files.append(File.generated(config, PAGE, content=render_page()))
+    return files
+
+
+# ---------------------------------------------------------------------------
+# Page
+
+# Return the page's Markdown, rendered from the checker's data.
+def render_page() -> str:
+    return templates.get_template(TEMPLATE).render(**page_data())
+
+
+# Return the plain data the template shows: levels, rules by level, questions.
+def page_data() -> dict:
+    return {
+        "levels": [{
+            "id": level.id,
+            "headline": level.headline,
+            "action": level.action,
+            "pause_massage": level.pause_massage,
+            "rules": [rule_data(rule) for rule in RULES if rule.level == level.id],
+        } for level in LEVELS],
+        "questions": [question_data(question) for question in QUESTIONS],
+        "required": [f"`{question.id}`" for question in QUESTIONS if question.required],
+    }
+
+
+# Return one rule as plain data, its source as a relative Markdown link.
+def rule_data(rule) -> dict:
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "condition": capitalise(rule.condition.describe()),
+        "reason": rule.reason.format_map({field: f"`{{{field}}}`"
+                                          for field in rule.reason_fields()}),
+        "link": article_link(rule.id, rule.source),
+    }
+
+
+# Return one question as plain data: its wording, allowed answers and default.
+def question_data(question) -> dict:
+    if question.kind == INTEGER:
+        answers = [f"a whole number from {question.minimum} to {question.maximum}"]
+    elif question.kind == BOOLEAN:
+        answers = ["`true` (yes)", "`false` (no)"]
+    else:
+        answers = [f"`{value}`: {label}" for value, label in question.choices]
+    if question.required:
+        default = "required"
+    elif question.kind == MULTI_CHOICE:
+        default = "none (`[]`)"
+    elif question.kind == BOOLEAN:
+        default = f"`{str(question.default).lower()}`"
+    else:
+        default = f"`{question.default}`"
+    return {"id": question.id, "text": question.text, "answers": answers,
+            "list": question.kind == MULTI_CHOICE, "default": default}
+
+
+# Return "../<article>.md#<anchor>" for a source "<article>/#<anchor>"; stop the
+# build if a source does not have that shape.
+def article_link(rule_id: str, source: str) -> str:
+    match = SOURCE.fullmatch(source)
+    if match is None:
+        raise PluginError(f"checker rule {rule_id}: source {source!r} is not "
+                          "'<article>/#<anchor>'")
+    return f"../{match['article']}.md#{match['anchor']}"
+
+
+# Return text with its first letter in upper case, even after a bracket.
+def capitalise(text: str) -> str:
+    return re.sub(r"[a-z]", lambda letter: letter[0].upper(), text, count=1)
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+PAGE = "checker/how-it-decides.md"
+TEMPLATE = "how_it_decides.md.j2"
+
+# A rule's source: a site-relative link to an article section.
+SOURCE = re.compile(r"(?P<article>[a-z0-9-]+)/#(?P<anchor>[a-z0-9-]+)")

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Sets up everything the site needs on a fresh machine, then builds, serves,
+# tests or benchmarks it. Safe to run again: each step is skipped when done.
+#
+#   bash build_scripts/project.sh serve   set up, build, serve on http://127.0.0.1:8000/
+#   bash build_scripts/project.sh test    set up, run every test (pytest args may follow)
+#   bash build_scripts/project.sh build   set up, build the site into site/
+#   bash build_scripts/project.sh bench   set up, build, print the benchmark figures
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+VENV="$ROOT/.venv"
+export NO_MKDOCS_2_WARNING=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------
+# Python >= 3.12 (pyodide-build needs it): PATH first, then pyenv's versions.
+
+python_ok() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; }
+
+find_python() {
+  local candidate
+  if [ -n "${PYTHON:-}" ]; then
+    python_ok "$PYTHON" || die "PYTHON=$PYTHON is not a Python 3.12 or newer."
+    echo "$PYTHON"; return
+  fi
+  for candidate in python3.14 python3.13 python3.12 python3; do
+    if command -v "$candidate" >/dev/null && python_ok "$(command -v "$candidate")"; then
+      command -v "$candidate"; return
+    fi
+  done
+  for candidate in $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 \
+                        /usr/local/bin/python3.1[2-9] /opt/python*/bin/python3 2>/dev/null | sort -rV); do
+    if python_ok "$candidate"; then echo "$candidate"; return; fi
+  done
+  die "no Python 3.12 or newer found: pyodide-build, which registers the checker's wheel
+       for the browser, needs one. Looked on PATH (python3.14, python3.13, python3.12, python3)
+       and in ${PYENV_ROOT:-$HOME/.pyenv}/versions. Install one (e.g. 'pyenv install 3.12')
+       or point PYTHON at it: PYTHON=/path/to/python3.12 bash build_scripts/project.sh ..."
+}
+
+# ---------------------------------------------------------------------------
+# Debian packages: Node.js and npm (the Pyodide runtime comes from npm) and,
+# for the tests, Chromium.
+
+need_debian() {
+  local missing=() cmd pkg
+  for pair in "$@"; do
+    cmd=${pair%%:*}; pkg=${pair##*:}
+    command -v "$cmd" >/dev/null || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  local as_root=()
+  [ "$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && as_root=(sudo -n); }
+  if ! command -v apt-get >/dev/null || { [ "$(id -u)" -ne 0 ] && [ ${#as_root[@]} -eq 0 ]; }; then
+    die "missing ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) and run again."
+  fi
+  say "Installing Debian packages: ${missing[*]}"
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# ---------------------------------------------------------------------------
+# The virtual environment and the npm packages, reinstalled only when their
+# pinned lists change.
+
+stamp_ok() { [ -f "$2" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$(cat "$2")" ]; }
+stamp_write() { sha256sum "$1" | cut -d' ' -f1 > "$2"; }
+
+setup_venv() {
+  if [ -x "$VENV/bin/python" ] && ! python_ok "$VENV/bin/python"; then
+    say "Replacing .venv: it was made with a Python older than 3.12"
+    rm -rf "$VENV"
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    local python; python=$(find_python)
+    say "Creating .venv with $python ($("$python" --version))"
+    "$python" -m venv "$VENV" || die "could not create .venv with $python (Debian: apt-get install python3-venv)."
+  fi
+  if ! stamp_ok build_scripts/requirements.txt "$VENV/.requirements.sha256"; then
+    say "Installing Python packages (build_scripts/requirements.txt)"
+    "$VENV/bin/python" -m pip install -q -r build_scripts/requirements.txt
+    stamp_write build_scripts/requirements.txt "$VENV/.requirements.sha256"
+  fi
+}
+
+setup_npm() {
+  if ! stamp_ok package-lock.json node_modules/.package-lock.sha256; then
+    say "Installing npm packages (package-lock.json)"
+    npm ci --no-audit --no-fund --loglevel=error
+    stamp_write package-lock.json node_modules/.package-lock.sha256
+  fi
+}
+
+setup() {
+  need_debian node:nodejs npm:npm "$@"
+  setup_venv
+  setup_npm
+}
+
+build() {
+  say "Building the site into site/"
+  "$VENV/bin/python" -m mkdocs build --strict --quiet --site-dir "$ROOT/site"
+}
+
+# ---------------------------------------------------------------------------
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+  serve)
+    # Material's instant navigation works within site_url: build for where it is served.
+    export SITE_URL=${SITE_URL:-http://127.0.0.1:${PORT:-8000}/}
+    setup; build
+    exec "$VENV/bin/python" -m build_scripts.serve site --host 127.0.0.1 --port "${PORT:-8000}" "$@" ;;
+  build)
+    setup; build ;;
+  test)
+    setup chromium:chromium
+    exec "$VENV/bin/python" -m pytest "$@" ;;
+  bench)
+    setup chromium:chromium; build
+    exec "$VENV/bin/python" -m build_scripts.benchmark "$@" ;;
+  *)
+    die "usage: bash build_scripts/project.sh serve|build|test|bench (got '${command}')" ;;
+esac

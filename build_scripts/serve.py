@@ -1,0 +1,129 @@
+"""Serve the built site on 127.0.0.1, as GitHub Pages would.
+
+The site can be mounted under a sub-path (``--base /after-the-massage/``) the way
+a project site is on GitHub Pages; missing pages get the site's own 404 page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+# Types the browser insists on: WebAssembly streaming compile needs
+# application/wasm, and module workers refuse a script of the wrong type.
+CONTENT_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files from the site folder, mounted at ``base`` (``/`` or ``/name/``)."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+
+    def __init__(self, *args, base: str, quiet: bool, **kwargs):
+        self.base = base
+        self.quiet = quiet
+        super().__init__(*args, **kwargs)
+
+    # Send a request outside the mount point to the site, or answer 404.
+    def send_head(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if self.base != "/" and path in ("/", self.base.rstrip("/")):
+            self.send_response(302)
+            self.send_header("Location", self.base)
+            self.end_headers()
+            return None
+        if not path.startswith(self.base):
+            return self.send_not_found()
+        self.path = "/" + self.path[len(self.base):]
+        if not Path(self.translate_path(self.path)).exists():
+            return self.send_not_found()
+        return super().send_head()
+
+    # The site's own 404 page, with the 404 status, as GitHub Pages does.
+    def send_not_found(self):
+        page = Path(self.directory) / "404.html"
+        if not page.is_file():
+            self.send_error(404)
+            return None
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def end_headers(self):
+        # Each test and benchmark run must see the current build.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+def normalise_base(base: str) -> str:
+    """Return ``base`` as ``/`` or ``/name/``."""
+    return "/" + base.strip("/") + "/" if base.strip("/") else "/"
+
+
+def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
+                quiet: bool = True) -> http.server.ThreadingHTTPServer:
+    """Return a server (not yet serving) for ``site``; port 0 picks a free port.
+
+    Raises FileNotFoundError when ``site`` holds no built site.
+    """
+    site = Path(site)
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError(f"{site} holds no built site (no index.html): build it first")
+    handler = functools.partial(SiteHandler, directory=str(site), base=normalise_base(base),
+                                quiet=quiet)
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve_in_background(site: Path, base: str = "/") -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start serving ``site`` on a free port in a daemon thread; return the server and its URL."""
+    server = make_server(site, base=base)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}{normalise_base(base)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="the built site folder")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--base", default="/", help="serve under this sub-path, e.g. /after-the-massage/")
+    args = parser.parse_args(argv)
+    try:
+        server = make_server(args.site, args.host, args.port, args.base, quiet=False)
+    except (FileNotFoundError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Serving {args.site} at http://{args.host}:{server.server_address[1]}"
+          f"{normalise_base(args.base)} (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

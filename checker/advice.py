@@ -1,0 +1,126 @@
+"""What to do now, and what to watch for, fitted to the answers: tables of tips.
+
+A tip is shown when the result's level is one of its levels and its condition
+(if any) holds. Tips appear in table order. The wording is short, plain and
+mainstream; it gives no doses and no figures that the articles do not give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .conditions import Above, AllOf, AnyOf, Condition, Includes, Is, Not, OneOf
+from .levels import DOCTOR, EMERGENCY, LEVEL_IDS, SELF_CARE, URGENT
+
+
+@dataclass(frozen=True)
+class Tip:
+    """One line of advice, for some levels, when a condition holds."""
+
+    text: str
+    levels: frozenset
+    when: Condition | None = None
+
+    def __post_init__(self) -> None:
+        if not self.levels or not self.levels <= set(LEVEL_IDS):
+            raise ValueError(f"tip {self.text[:30]!r}...: unknown levels {sorted(self.levels)}")
+
+    def applies(self, answers: Mapping, level: str) -> bool:
+        """Return True if the tip belongs in a result at ``level`` for these answers."""
+        return level in self.levels and (self.when is None or self.when.holds(answers))
+
+
+def advice_for(answers: Mapping, level: str) -> tuple[str, ...]:
+    """Return the advice lines for these answers at this level, in table order."""
+    return tuple(tip.text for tip in ADVICE if tip.applies(answers, level))
+
+
+def watch_for(answers: Mapping, level: str) -> tuple[str, ...]:
+    """Return the safety-netting lines for these answers at this level (never empty)."""
+    return tuple(tip.text for tip in WATCH_FOR if tip.applies(answers, level))
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+NOT_EMERGENCY = frozenset({URGENT, DOCTOR, SELF_CARE})
+CALM = frozenset({DOCTOR, SELF_CARE})
+
+# Anti-inflammatory painkillers (ibuprofen, naproxen, aspirin) are not safe for these people.
+NO_ANTI_INFLAMMATORIES = AnyOf(Is("pregnant"), Is("anticoagulants"),
+                               Includes("conditions", "bleeding_disorder"))
+FRESH = Not(Above("hours_since_massage", 48))
+BRUISED_OR_SWOLLEN = AnyOf(Not(Is("bruising", "none")), Is("redness_swelling"))
+FEVER = Not(Is("fever", "none"))
+TELL_THE_THERAPIST = AnyOf(Is("first_massage"), Is("bruising", "at_site"),
+                           OneOf("massage_type", "deep_tissue", "sports"),
+                           Includes("conditions", "osteochondrosis", "scoliosis", "skin_disease"),
+                           Is("anticoagulants"))
+
+ADVICE = (
+    # --- getting help ---
+    Tip("Do not drive yourself. Ask someone to take you, or wait for the ambulance.",
+        frozenset({EMERGENCY})),
+    Tip("Keep still while you wait. Do not let anyone massage, stretch or 'crack' your back "
+        "or neck.", frozenset({EMERGENCY})),
+    Tip("If you can, ask someone to stay with you until help comes.", frozenset({EMERGENCY})),
+    Tip("Do not wait to see if it passes. If you cannot get a same-day appointment, call an "
+        "out-of-hours service or go to urgent care.", frozenset({URGENT})),
+    Tip("Book an appointment with your doctor in the next few days.", frozenset({DOCTOR})),
+    Tip("Tell the doctor about the massage: what kind it was and when.",
+        frozenset({EMERGENCY, URGENT, DOCTOR})),
+    Tip("Have no more massage until a doctor has checked you and says it is safe.",
+        frozenset({URGENT, DOCTOR})),
+    # --- self-care ---
+    Tip("Soreness after a massage usually starts within a day and fades within two to "
+        "three days.", frozenset({SELF_CARE})),
+    Tip("Keep moving gently. Short walks and gentle stretches usually help more than lying "
+        "still.", CALM),
+    Tip("For fresh bruising or swelling, use cold for the first 48 hours: an ice pack or a bag "
+        "of frozen peas wrapped in a towel, for short spells. Never put ice straight on your "
+        "skin.", NOT_EMERGENCY, AllOf(BRUISED_OR_SWOLLEN, FRESH)),
+    Tip("Warmth can ease stiff, sore muscles: a warm shower or bath, or a heat pack wrapped in "
+        "a cloth. Do not put heat on skin that is red, swollen or hot.",
+        CALM, AllOf(Not(Is("redness_swelling")), Not(FEVER),
+                    AnyOf(Is("bruising", "none"), Not(FRESH)))),
+    # --- painkillers ---
+    Tip("Do not take anti-inflammatory painkillers such as ibuprofen, naproxen or aspirin: they "
+        "are not safe in pregnancy, with blood thinners or with a bleeding disorder. Paracetamol "
+        "may suit most people, but ask a pharmacist or your doctor first.",
+        NOT_EMERGENCY, NO_ANTI_INFLAMMATORIES),
+    Tip("If you need a painkiller, an ordinary one from a pharmacy, such as paracetamol or "
+        "ibuprofen, can ease the soreness. Take it as the pack says, and ask a pharmacist which "
+        "one suits you.",
+        CALM, AllOf(Not(NO_ANTI_INFLAMMATORIES), Not(Is("painkillers", "not_helped")))),
+    Tip("Do not take more painkillers than the pack says, even if they are not helping.",
+        NOT_EMERGENCY, Is("painkillers", "not_helped")),
+    # --- next time ---
+    Tip("Nobody should massage skin that is affected by your skin disease.",
+        NOT_EMERGENCY, Includes("conditions", "skin_disease")),
+    Tip("Before your next massage, tell the therapist about this soreness and about your health, "
+        "and ask for lighter pressure. Say at once if anything hurts.",
+        CALM, TELL_THE_THERAPIST),
+)
+
+# Safety-netting: the changes that should make the person get help sooner.
+WATCH_FOR = (
+    Tip("If you feel worse while you wait for help, call the emergency number again.",
+        frozenset({EMERGENCY})),
+    Tip("If you cannot see a doctor today, or you get worse while you wait, go to an emergency "
+        "department.", frozenset({URGENT})),
+    Tip("If the pain gets much worse before your appointment, see a doctor today.",
+        frozenset({DOCTOR})),
+    Tip("Call the emergency number if you get numbness around your genitals or buttocks, "
+        "trouble passing urine or controlling your bladder or bowels, or new weakness in an "
+        "arm or leg.", NOT_EMERGENCY),
+    Tip("Call the emergency number if you get chest pain, shortness of breath, a sudden bad "
+        "headache, trouble seeing or speaking, or a drooping face.", NOT_EMERGENCY),
+    Tip("See a doctor today if you get a temperature of 38 °C or more, dark brown urine, a "
+        "swollen and painful calf, or bruises or purple spots where you were not massaged.",
+        CALM),
+    Tip("Because you take blood thinners, see a doctor today if a bruise keeps growing, or you "
+        "see blood in your urine or black poo.", NOT_EMERGENCY, Is("anticoagulants")),
+    Tip("Book an appointment with a doctor if the pain gets worse, is not better after three "
+        "days, wakes you at night, or shoots down an arm or leg.", frozenset({SELF_CARE})),
+)

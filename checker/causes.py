@@ -1,0 +1,149 @@
+"""Likely causes, with links into the Causes article, chosen from the answers.
+
+CAUSES holds each cause's wording, keyed by its anchor in the article.
+CAUSE_RULES says when a cause is suggested: at which levels and on which
+answers. A cause is listed once, in the order of CAUSES, however many of its
+rules match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .conditions import AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
+from .levels import DOCTOR, LEVEL_IDS, SELF_CARE, URGENT
+
+
+@dataclass(frozen=True)
+class Cause:
+    """A possible cause of the pain, and where the article explains it."""
+
+    anchor: str
+    title: str
+    text: str
+
+    @property
+    def source(self) -> str:
+        """Return the site-relative link to the article section."""
+        return f"causes/#{self.anchor}"
+
+    def to_dict(self) -> dict:
+        """Return the cause as JSON-ready data."""
+        return {"title": self.title, "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True)
+class CauseRule:
+    """Suggest the cause ``anchor`` at these levels when the condition holds."""
+
+    anchor: str
+    levels: frozenset
+    when: Condition
+
+    def __post_init__(self) -> None:
+        if self.anchor not in CAUSES_BY_ANCHOR:
+            raise ValueError(f"cause rule for unknown cause {self.anchor!r}")
+        if not self.levels or not self.levels <= set(LEVEL_IDS):
+            raise ValueError(f"cause rule {self.anchor!r}: unknown levels {sorted(self.levels)}")
+
+
+def causes_for(answers: Mapping, level: str) -> tuple[Cause, ...]:
+    """Return the likely causes for these answers at this level, in article order."""
+    chosen = {rule.anchor for rule in CAUSE_RULES
+              if level in rule.levels and rule.when.holds(answers)}
+    return tuple(cause for cause in CAUSES if cause.anchor in chosen)
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+CAUSES = (
+    Cause("normal-soreness", "Ordinary soreness",
+          "Muscles that are not used to massage get tiny strains, a bit like after new "
+          "exercise. The ache usually fades within two to three days."),
+    Cause("too-much-pressure", "Too much pressure",
+          "Pressure that is stronger than your body can take can bruise and strain the "
+          "muscles. Ask for lighter pressure next time."),
+    Cause("therapist-skill", "The therapist's skill",
+          "A massage that is too forceful can hurt the soft tissues, so the pain is worse "
+          "when you move and painkillers help less."),
+    Cause("contraindications", "Massage despite a contraindication",
+          "Some illnesses and conditions are a reason not to have a massage, or to have it only "
+          "with special care, until a doctor agrees."),
+    Cause("hidden-conditions", "A hidden or known condition",
+          "Pain after a massage can be the first sign of a back, bone or blood problem, or a "
+          "known condition flaring up."),
+    Cause("injury", "An injury",
+          "An earlier injury, or a crack during the massage, can make the area hurt more."),
+    Cause("muscle-strain", "Muscle strain",
+          "A muscle that was stretched too far or pressed too hard can stay stiff and tender."),
+    Cause("fascia", "Irritated fascia",
+          "The thin layer that wraps the muscles can become irritated and give a steady, "
+          "dull ache and stiffness."),
+    Cause("nerve-irritation", "A pressed or irritated nerve",
+          "Numbness, tingling, weakness or pain that shoots down an arm or leg can come from "
+          "a nerve being squeezed."),
+    Cause("circulation", "A blood circulation problem",
+          "A swollen, warm calf can be a blood clot, and bruises in other places can mean "
+          "the blood does not clot well."),
+    Cause("referred-pain", "Pain from an organ",
+          "An illness of an organ in the belly or chest can be felt as back pain and may have "
+          "nothing to do with the massage."),
+    Cause("kidneys", "The kidneys",
+          "A kidney infection causes pain in the lower back or side with a raised temperature "
+          "and burning when you pass urine."),
+    Cause("pelvic-organs", "The pelvic organs",
+          "Problems of the bladder, prostate, womb or ovaries can cause pain in the lower back."),
+    Cause("gallbladder-pancreas", "The gallbladder or pancreas",
+          "Inflammation here causes pain in the upper belly that can go through to the back, "
+          "often with feeling sick."),
+    Cause("lungs", "The lungs",
+          "A chest infection can cause pain around the ribs or in the back, worse when you "
+          "breathe in or cough."),
+)
+
+CAUSES_BY_ANCHOR = MappingProxyType({cause.anchor: cause for cause in CAUSES})
+
+ALL = frozenset(LEVEL_IDS)
+NOT_EMERGENCY = frozenset({URGENT, DOCTOR, SELF_CARE})
+CALM = frozenset({DOCTOR, SELF_CARE})
+FEVER = Not(Is("fever", "none"))
+SPINE_BONE_OR_BLOOD = ("herniated_disc", "osteochondrosis", "scoliosis", "osteoporosis",
+                       "spinal_stenosis", "ankylosing_spondylitis", "cancer",
+                       "bleeding_disorder", "tuberculosis")
+ASK_A_DOCTOR_FIRST = ("herniated_disc", "spinal_stenosis", "osteoporosis",
+                      "ankylosing_spondylitis", "cancer", "bleeding_disorder", "tuberculosis",
+                      "skin_disease")
+
+CAUSE_RULES = (
+    CauseRule("normal-soreness", frozenset({SELF_CARE}), AtLeast("severity", 1)),
+    CauseRule("too-much-pressure", CALM, AnyOf(OneOf("massage_type", "deep_tissue", "sports"),
+                                               Is("bruising", "at_site"))),
+    CauseRule("too-much-pressure", ALL, Is("dark_urine")),
+    CauseRule("therapist-skill", CALM, AnyOf(Is("redness_swelling"), Is("movement_limited"),
+                                             Is("painkillers", "not_helped"))),
+    CauseRule("contraindications", ALL, AnyOf(Includes("conditions", *ASK_A_DOCTOR_FIRST),
+                                              Is("pregnant"), FEVER)),
+    CauseRule("hidden-conditions", ALL, AnyOf(Includes("conditions", *SPINE_BONE_OR_BLOOD),
+                                              Is("anticoagulants"), Is("night_pain"),
+                                              Is("weight_loss"))),
+    CauseRule("injury", ALL, Is("recent_injury")),
+    CauseRule("muscle-strain", NOT_EMERGENCY, Is("movement_limited")),
+    CauseRule("fascia", CALM, AllOf(Is("movement_limited"), Not(FEVER))),
+    CauseRule("nerve-irritation", ALL, AnyOf(Is("pain_down_leg"), Is("pain_down_arm"),
+                                             Is("limb_numbness"), Is("limb_weakness"),
+                                             Is("both_legs"), Is("saddle_numbness"),
+                                             Is("bladder_bowel"))),
+    CauseRule("circulation", ALL, AnyOf(Is("calf_swelling"), Is("bruising", "elsewhere"))),
+    CauseRule("referred-pain", ALL, AnyOf(Is("abdominal_pain"), Is("urinary_symptoms"),
+                                          AllOf(Is("cough"), Includes("pain_areas", "ribs")))),
+    CauseRule("kidneys", ALL, AllOf(Is("urinary_symptoms"), FEVER)),
+    CauseRule("pelvic-organs", ALL, AnyOf(
+        AllOf(Is("urinary_symptoms"), Not(FEVER)),
+        AllOf(Is("abdominal_pain"), Includes("pain_areas", "lower_back", "tailbone")))),
+    CauseRule("gallbladder-pancreas", ALL, Is("abdominal_pain")),
+    CauseRule("lungs", ALL, AnyOf(AllOf(Is("cough"), Includes("pain_areas", "ribs")),
+                                  Is("chest_symptoms"))),
+)

@@ -1,0 +1,41 @@
+"""The triage engine: answers in, result out. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .advice import advice_for, watch_for
+from .answers import validate
+from .causes import causes_for
+from .levels import LEVEL_IDS, LEVELS_BY_ID, most_urgent
+from .result import Reason, Result
+from .rules import RULES, Rule
+
+
+def fired_rules(answers: Mapping) -> tuple[Rule, ...]:
+    """Return the rules whose conditions hold, most urgent level first, then in table order."""
+    fired = [rule for rule in RULES if rule.fires(answers)]
+    return tuple(sorted(fired, key=lambda rule: LEVEL_IDS.index(rule.level)))
+
+
+def assess(data: Mapping) -> Result:
+    """Return the triage result for a mapping of answers.
+
+    The level is the most urgent level among the rules that fire, or
+    ``self_care`` when none does. Raises InvalidAnswers if the answers are not
+    valid (see :func:`checker.validate`).
+    """
+    answers = validate(data)
+    fired = fired_rules(answers)
+    level = LEVELS_BY_ID[most_urgent(rule.level for rule in fired)]
+    return Result(
+        level=level.id,
+        headline=level.headline,
+        action=level.action,
+        reasons=tuple(Reason(rule.id, rule.level, rule.reason_for(answers), rule.source)
+                      for rule in fired),
+        advice=advice_for(answers, level.id),
+        watch_for=watch_for(answers, level.id),
+        pause_massage=level.pause_massage,
+        likely_causes=causes_for(answers, level.id),
+    )

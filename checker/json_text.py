@@ -1,0 +1,59 @@
+"""Answers from JSON text and results to JSON text: shared by the command line
+and the browser glue, so both give exactly the same output."""
+
+from __future__ import annotations
+
+import json
+
+from .answers import InvalidAnswers
+from .engine import assess
+from .result import Result
+
+
+def load_answers(text: str) -> object:
+    """Return the JSON value in ``text``; raise InvalidAnswers if it is not valid JSON.
+
+    Stricter than ``json.loads``: NaN and Infinity are refused, and so is an
+    object that names the same field twice.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=unique_object, parse_constant=refuse_constant)
+    except json.JSONDecodeError as error:
+        raise InvalidAnswers(f"not valid JSON: {error.msg} (line {error.lineno}, "
+                             f"column {error.colno})") from None
+    except InvalidAnswers:
+        raise
+    except ValueError:
+        # Python refuses integers with thousands of digits.
+        raise InvalidAnswers("not valid JSON: a number is far too long") from None
+    except RecursionError:
+        raise InvalidAnswers("not valid JSON: it is nested too deeply") from None
+
+
+def dump_result(result: Result) -> str:
+    """Return the result as indented JSON text (UTF-8 characters kept as they are)."""
+    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+
+
+def assess_json(text: str) -> str:
+    """Return the result for answers given as JSON text, as JSON text.
+
+    Raises InvalidAnswers for text that is not JSON or answers that are not valid.
+    """
+    return dump_result(assess(load_answers(text)))
+
+
+def unique_object(pairs: list[tuple[str, object]]) -> dict:
+    """Return a JSON object's pairs as a dict; raise InvalidAnswers if a name repeats."""
+    result = {}
+    for name, value in pairs:
+        if name in result:
+            raise InvalidAnswers(f"not valid answers: {json.dumps(name, ensure_ascii=False)} "
+                                 "is given twice")
+        result[name] = value
+    return result
+
+
+def refuse_constant(name: str) -> None:
+    """Refuse NaN, Infinity and -Infinity, which are not JSON."""
+    raise InvalidAnswers(f"not valid JSON: {name} is not allowed")

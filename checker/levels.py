@@ -1,0 +1,55 @@
+"""The four triage levels, most urgent first, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+EMERGENCY = "emergency"
+URGENT = "urgent"
+DOCTOR = "doctor"
+SELF_CARE = "self_care"
+
+
+@dataclass(frozen=True)
+class Level:
+    """A triage level: what the person is told, and whether massage should stop."""
+
+    id: str
+    headline: str
+    action: str
+    pause_massage: bool
+
+    @property
+    def rank(self) -> int:
+        """Return 0 for the most urgent level, counting up to the least urgent."""
+        return LEVEL_IDS.index(self.id)
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+# Ordered from most to least urgent; the action sentences are the spec's.
+LEVELS = (
+    Level(EMERGENCY, "Call the emergency number now",
+          "Call the emergency number (112 / 911 / 999) or go to an emergency department now.",
+          pause_massage=True),
+    Level(URGENT, "See a doctor today",
+          "See a doctor today: same-day appointment, urgent care, or an out-of-hours service.",
+          pause_massage=True),
+    Level(DOCTOR, "Book a doctor's appointment",
+          "Book a doctor's appointment in the next few days; no more massage until a doctor "
+          "has looked at it.",
+          pause_massage=True),
+    Level(SELF_CARE, "This looks like normal soreness",
+          "This fits ordinary post-massage soreness: self-care, and what would change that.",
+          pause_massage=False),
+)
+
+LEVEL_IDS = tuple(level.id for level in LEVELS)
+LEVELS_BY_ID = MappingProxyType({level.id: level for level in LEVELS})
+
+
+def most_urgent(level_ids) -> str:
+    """Return the most urgent of the given level ids, or self_care if there are none."""
+    return min(level_ids, key=LEVEL_IDS.index, default=SELF_CARE)

@@ -1,0 +1,219 @@
+"""The in-page checker in real headless Chromium with real Pyodide: parity with
+the command line, the form as a person uses it, instant navigation, a sub-path,
+the fallbacks, and no request leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text(encoding="utf-8"))
+ENGINE_TIMEOUT = 120_000  # ms; a cold start is a few seconds, a loaded CI machine is slower
+
+
+def wait_for_engine(page) -> None:
+    page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
+    page.evaluate("() => window.checker.ready")
+
+
+def command_line_result(answers: dict) -> dict:
+    """Return what `python -m checker assess` prints for these answers."""
+    done = subprocess.run([sys.executable, "-m", "checker", "assess"], cwd=ROOT,
+                          input=json.dumps(answers), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.fixture
+def checker_page(page, site_url):
+    page.goto(site_url + "checker/")
+    wait_for_engine(page)
+    return page
+
+
+def submit(page):
+    page.get_by_role("button", name="Check my answers").click()
+    page.locator("#checker-result[data-level]").wait_for(timeout=ENGINE_TIMEOUT)
+    return page.locator("#checker-result")
+
+
+# ---------------------------------------------------------------------------
+# The engine in the page
+
+def test_every_vignette_gives_the_command_line_result(checker_page):
+    for vignette in VIGNETTES:
+        in_browser = checker_page.evaluate("answers => window.checker.assess(answers)",
+                                           vignette["answers"])
+        assert in_browser == command_line_result(vignette["answers"]), vignette["id"]
+        assert in_browser["level"] == vignette["expect"], vignette["id"]
+
+
+def test_invalid_answers_reject_with_the_engine_message(checker_page):
+    message = checker_page.evaluate("""() => window.checker.assess({severity: 3})
+        .then(() => "resolved", error => error.message)""")
+    assert "hours_since_massage" in message
+
+
+def test_the_result_is_not_stored_anywhere(checker_page):
+    checker_page.evaluate("() => window.checker.assess({hours_since_massage: 20, severity: 4})")
+    stored = checker_page.evaluate("""() => [document.cookie, localStorage.length,
+        Object.keys(localStorage).filter(key => !key.includes('__palette')
+                                          && !key.includes('__consent')).join(),
+        sessionStorage.length]""")
+    assert stored[0] == "" and stored[2] == "" and stored[3] == 0
+
+
+# ---------------------------------------------------------------------------
+# The form, as a person uses it
+
+def test_self_care_case_by_clicks(checker_page):
+    page = checker_page
+    page.get_by_label("How many hours ago did the massage end?").fill("20")
+    page.locator("[data-field='severity'] label", has_text="3").first.click()
+    page.get_by_label("Deep tissue").check()
+    page.get_by_label("Lower back").check()
+    page.get_by_label("Getting better").check()
+    result = submit(page)
+    assert result.get_attribute("data-level") == "self_care"
+    assert "normal soreness" in result.locator("h2").inner_text().lower()
+    assert result.get_by_role("heading", name="Get help sooner if").is_visible()
+    assert result.locator("a[href*='causes/']").count() >= 1
+
+
+def test_emergency_screen_shows_its_instruction_at_once(checker_page):
+    page = checker_page
+    alert = page.locator("#checker-emergency-alert")
+    assert alert.is_hidden()
+    page.locator("label[for='q-saddle_numbness']").click()
+    assert alert.is_visible()
+    assert "emergency number" in alert.inner_text()
+    page.locator("label[for='q-saddle_numbness']").click()
+    assert alert.is_hidden()
+
+
+def test_emergency_case_by_keyboard(checker_page):
+    page = checker_page
+    page.locator("#q-bladder_bowel").focus()
+    page.keyboard.press("Space")
+    assert page.locator("#checker-emergency-alert").is_visible()
+    page.locator("#q-hours_since_massage").focus()
+    page.keyboard.type("30")
+    page.keyboard.press("Tab")  # into the severity scale (after massage type and first massage)
+    page.locator("[data-field='severity'] input[value='5']").focus()
+    page.keyboard.press("Space")
+    page.locator("#q-hours_since_massage").focus()
+    page.keyboard.press("Enter")
+    result = page.locator("#checker-result[data-level]")
+    result.wait_for(timeout=ENGINE_TIMEOUT)
+    assert result.get_attribute("data-level") == "emergency"
+    assert "emergency number" in result.inner_text().lower()
+    assert result.locator("a[href*='warning-signs/#bladder-bowel']").count() == 1
+
+
+def test_urgent_case_links_to_its_warning_sign(checker_page, site_url):
+    page = checker_page
+    page.get_by_label("How many hours ago did the massage end?").fill("24")
+    page.locator("[data-field='severity'] label", has_text="4").first.click()
+    page.get_by_label("38 °C or more").check()
+    result = submit(page)
+    assert result.get_attribute("data-level") == "urgent"
+    result.locator("a[href*='warning-signs/#high-fever']").click()
+    page.wait_for_url("**/warning-signs/#high-fever")
+    assert page.locator("#high-fever").is_visible()
+
+
+def test_a_missing_answer_is_named_and_focused(checker_page):
+    page = checker_page
+    page.locator("[data-field='severity'] label", has_text="2").first.click()
+    page.get_by_role("button", name="Check my answers").click()
+    problem = page.locator("#checker-problem")
+    problem.wait_for()
+    assert "How many hours ago" in problem.inner_text()
+    assert page.evaluate("document.activeElement.name") == "hours_since_massage"
+    assert page.locator("#checker-result").is_hidden()
+
+
+def test_start_again_clears_the_result_and_the_answers(checker_page):
+    page = checker_page
+    page.get_by_label("How many hours ago did the massage end?").fill("100")
+    page.locator("[data-field='severity'] label", has_text="6").first.click()
+    result = submit(page)
+    assert result.get_attribute("data-level") == "doctor"
+    result.get_by_role("button", name="Start again").click()
+    assert page.locator("#checker-result").is_hidden()
+    assert page.get_by_label("How many hours ago did the massage end?").input_value() == ""
+
+
+def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_page):
+    page = checker_page
+    cough = page.locator("[data-field='cough']")
+    assert cough.is_hidden()
+    page.get_by_label("37.0 to 37.9 °C").check()
+    assert cough.is_visible()
+
+
+def test_print_summary_lists_the_answers(checker_page):
+    page = checker_page
+    page.get_by_label("How many hours ago did the massage end?").fill("20")
+    page.locator("[data-field='severity'] label", has_text="3").first.click()
+    submit(page)
+    summary = page.locator(".checker-summary")
+    assert summary.is_hidden()  # on screen it waits for the printout
+    page.emulate_media(media="print")
+    assert summary.is_visible()
+    assert "20" in summary.inner_text()
+    assert page.locator("#checker-form").is_hidden()
+
+
+# ---------------------------------------------------------------------------
+# Getting there, and when it cannot run
+
+def test_reached_by_instant_navigation(page, site_url):
+    page.goto(site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='checker/']").first.click()
+    page.wait_for_url("**/checker/")
+    wait_for_engine(page)
+    assert page.evaluate("window.__sameDocument") is True
+    result = page.evaluate("() => window.checker.assess({hours_since_massage: 10, severity: 2})")
+    assert result["level"] == "self_care"
+
+
+def test_served_under_a_sub_path(page, sub_path_site_url):
+    page.goto(sub_path_site_url + "checker/")
+    wait_for_engine(page)
+    page.get_by_label("How many hours ago did the massage end?").fill("200")
+    page.locator("[data-field='severity'] label", has_text="5").first.click()
+    result = submit(page)
+    assert result.get_attribute("data-level") == "doctor"
+    for link in result.locator("a").all():
+        assert "/after-the-massage/" in link.get_attribute("href")
+
+
+def test_engine_load_failure_shows_the_warning_signs(page, site_url, page_errors):
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + "checker/")
+    fallback = page.locator("#checker-fallback")
+    fallback.wait_for(timeout=ENGINE_TIMEOUT)
+    assert "could not start" in fallback.inner_text()
+    assert "genitals" in fallback.inner_text()  # the emergency signs, from the rule table
+    assert page.locator("#checker-form").is_hidden()
+    # The blocked download is the only error (Pyodide leaves its failed fetch unhandled).
+    assert set(page_errors) <= {"Failed to fetch"}
+    page_errors.clear()
+
+
+def test_without_javascript_the_warning_signs_show(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    text = page.locator("article").inner_text()
+    context.close()
+    assert "The checker needs JavaScript" in text
+    assert "genitals" in text

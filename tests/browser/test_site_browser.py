@@ -1,0 +1,70 @@
+"""The reading half of the site in real headless Chromium: pages render, search
+works offline, dark mode toggles, instant navigation, nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_renders_with_its_way_in_to_every_page(page, site_url):
+    page.goto(site_url)
+    assert page.title().startswith("After the Massage")
+    assert page.locator("h1").count() == 1
+    assert page.locator(".admonition.danger").first.is_visible()
+    for slug in ("is-my-pain-normal/", "warning-signs/", "causes/", "relief/", "checker/"):
+        assert page.locator(f"article a[href$='{slug}']").count() >= 1, slug
+
+
+def test_an_article_renders_with_sources_and_disclaimer(page, site_url):
+    page.goto(site_url + "warning-signs/")
+    assert page.locator("h1").inner_text().startswith("Warning signs")
+    assert page.locator("#saddle-numbness").is_visible()
+    assert page.locator("#page-sources").is_visible()
+    assert page.get_by_text("General information, not a diagnosis").is_visible()
+
+
+def test_instant_navigation_swaps_the_page_without_a_reload(page, site_url):
+    page.goto(site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='warning-signs/']").first.click()
+    page.wait_for_url("**/warning-signs/")
+    page.locator("#saddle-numbness").wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+
+
+def test_search_finds_fever(page, site_url):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("fever")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+    assert any("warning-signs/" in href for href in hrefs), hrefs
+
+
+def test_dark_mode_toggles(page, site_url):
+    page.goto(site_url)
+    scheme = "body[data-md-color-scheme]"
+    schemes = []
+    for _ in range(3):
+        page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+        schemes.append(page.locator(scheme).get_attribute("data-md-color-scheme"))
+    assert "slate" in schemes and "default" in schemes
+
+
+def test_a_missing_page_gets_the_useful_404(page, site_url):
+    response = page.goto(site_url + "no-such-page/")
+    assert response.status == 404
+    assert page.get_by_role("link", name="Warning signs: when to get help").is_visible()
+
+
+def test_pages_are_readable_on_a_phone(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                                   has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "relief/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, "the page scrolls sideways on a phone"

@@ -1,0 +1,141 @@
+"""Shared fixtures: the site built once per session, served on 127.0.0.1, and
+headless Chromium (Debian's chromium, driven by Playwright) for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from build_scripts.serve import make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+SUB_PATH = "/after-the-massage/"
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def build_site(destination: Path, **env: str) -> Path:
+    """Build the site strictly into ``destination``; fail the test run with MkDocs' output."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--site-dir", str(destination)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return destination
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def served(site: Path, port: int, base: str = "/"):
+    """Serve ``site`` on ``port`` under ``base`` until the session ends; yield its URL."""
+    server = make_server(site, port=port, base=base)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}{base}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The site, built strictly for the address it is served at in the tests.
+
+    Material's instant navigation only takes over links within site_url, so the
+    site is built for http://127.0.0.1:<port>/, as it is for its real address.
+    """
+    return build_site(tmp_path_factory.mktemp("site") / "site",
+                      SITE_URL=f"http://127.0.0.1:{site_port}/")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, site_port):
+    """The URL of the built site served at the root of 127.0.0.1:<port>."""
+    yield from served(built_site, site_port)
+
+
+@pytest.fixture(scope="session")
+def sub_path_site_url(tmp_path_factory):
+    """The URL of the site built for, and served under, a sub-path as on GitHub Pages."""
+    port = free_port()
+    site = build_site(tmp_path_factory.mktemp("subpath") / "site",
+                      SITE_URL=f"http://127.0.0.1:{port}{SUB_PATH}")
+    yield from served(site, port, SUB_PATH)
+
+
+# ---------------------------------------------------------------------------
+# Browser
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, through Playwright (never a downloaded browser)."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed: run 'bash build_scripts/project.sh test', "
+                    "which installs it, or 'apt-get install chromium'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every URL a page asked for, so a test can prove none left 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def off_site(self) -> list[str]:
+        """Return the requested URLs whose host is not 127.0.0.1."""
+        return [url for url in self.urls
+                if urlsplit(url).scheme not in ("data", "blob", "about")
+                and urlsplit(url).hostname != "127.0.0.1"]
+
+
+@pytest.fixture
+def requests_made() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def page_errors() -> list[str]:
+    """The uncaught JavaScript errors of the test's page."""
+    return []
+
+
+@pytest.fixture
+def page(chromium, requests_made, page_errors):
+    """A fresh browser page (own context: no shared storage) that logs every request
+    and fails the test if any went to another host or the page raised a JS error."""
+    context = chromium.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    context.on("request", lambda request: requests_made.urls.append(request.url))
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    yield page
+    context.close()
+    assert requests_made.off_site() == [], "requests left 127.0.0.1"
+    assert page_errors == [], "the page raised JavaScript errors"

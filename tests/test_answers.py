@@ -1,0 +1,126 @@
+"""Validation: every kind of bad input is one InvalidAnswers whose message names the
+field and what is wrong; good input becomes complete, immutable Answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import Answers, InvalidAnswers, validate
+from checker.questions import QUESTIONS
+
+BASE = {"hours_since_massage": 20, "severity": 4}
+
+
+def answers(**changes) -> dict:
+    """Return the minimal valid answers with some fields changed or added."""
+    return {**BASE, **changes}
+
+
+# ---------------------------------------------------------------------------
+# Passing
+
+@pytest.mark.parametrize(("data", "field", "expected"), [
+    (BASE, "massage_type", "unknown"),
+    (BASE, "pain_areas", ()),
+    (BASE, "first_massage", False),
+    (answers(severity=0), "severity", 0),
+    (answers(severity=10), "severity", 10),
+    (answers(hours_since_massage=0), "hours_since_massage", 0),
+    (answers(hours_since_massage=8760), "hours_since_massage", 8760),
+    (answers(cough=True), "cough", True),
+    (answers(fever="low"), "fever", "low"),
+    (answers(pain_areas=["neck", "ribs"]), "pain_areas", ("neck", "ribs")),
+    (answers(conditions=[]), "conditions", ()),
+])
+def test_valid_answers_are_kept_and_defaults_filled_in(data, field, expected):
+    result = validate(data)
+    assert result[field] == expected
+    assert set(result) == {question.id for question in QUESTIONS}
+
+
+def test_answers_are_immutable_and_revalidate_on_replace():
+    result = validate(answers(pain_areas=["neck"]))
+    with pytest.raises(TypeError):
+        result["severity"] = 5
+    assert isinstance(result["pain_areas"], tuple)
+    assert result.replace(severity=9)["severity"] == 9
+    with pytest.raises(InvalidAnswers, match="severity"):
+        result.replace(severity=11)
+    assert validate(result) is result
+    assert result.to_dict()["pain_areas"] == ["neck"]
+
+
+def test_validation_does_not_change_the_callers_data():
+    data = answers(pain_areas=["neck"])
+    validate(data)
+    assert data == {**BASE, "pain_areas": ["neck"]}
+
+
+# ---------------------------------------------------------------------------
+# Failing: one case per kind of error, with its message
+
+@pytest.mark.parametrize(("data", "message"), [
+    # not an object
+    ([1, 2], r"^the answers must be a JSON object, not a list$"),
+    ("hello", r'^the answers must be a JSON object, not the text "hello"$'),
+    (None, r"^the answers must be a JSON object, not null$"),
+    # unknown field, with and without a close name
+    (answers(sevrity=4), r"^sevrity: unknown field; did you mean severity\?$"),
+    (answers(colour="red"), r"^colour: unknown field$"),
+    (answers(**{"my field": 1}), r'^"my field": unknown field$'),
+    ({**BASE, 7: True}, r"^7: unknown field$"),
+    # missing required field
+    ({"severity": 4}, r"^hours_since_massage: is required but missing$"),
+    ({"hours_since_massage": 4}, r"^severity: is required but missing$"),
+    # wrong type: bool is not an int, a float is not an integer, text is not a number
+    (answers(severity=True), r"^severity: must be an integer from 0 to 10, not the boolean true$"),
+    (answers(severity=4.0), r"^severity: must be an integer from 0 to 10, not the number 4\.0$"),
+    (answers(severity="4"), r'^severity: must be an integer from 0 to 10, not the text "4"$'),
+    (answers(severity=None), r"^severity: must be an integer from 0 to 10, not null$"),
+    # wrong type: an int is not a bool, text is not a bool
+    (answers(cough=1), r"^cough: must be true or false, not the number 1$"),
+    (answers(cough="true"), r'^cough: must be true or false, not the text "true"$'),
+    (answers(cough=[]), r"^cough: must be true or false, not a list$"),
+    # out of range, with the range
+    (answers(severity=11), r"^severity: must be an integer from 0 to 10, got 11$"),
+    (answers(severity=-1), r"^severity: must be an integer from 0 to 10, got -1$"),
+    (answers(hours_since_massage=8761),
+     r"^hours_since_massage: must be an integer from 0 to 8760, got 8761$"),
+    (answers(severity=10**5000),
+     r"^severity: must be an integer from 0 to 10, got a very large number$"),
+    # unknown choice, with the allowed values
+    (answers(fever="very high"),
+     r'^fever: unknown choice "very high"; allowed: "none", "low", "high"$'),
+    (answers(trend=2), r'^trend: must be one of "better", "same", "worse", not the number 2$'),
+    # list expected
+    (answers(pain_areas="neck"),
+     r'^pain_areas: must be a list of choices from "neck", .*, not the text "neck"$'),
+    (answers(conditions={"cancer": True}), r"^conditions: must be a list of .*, not an object$"),
+    # duplicate in a list
+    (answers(pain_areas=["neck", "ribs", "neck"]),
+     r'^pain_areas: "neck" is listed more than once$'),
+    # unknown choice inside a list
+    (answers(pain_areas=["neck", "knee"]),
+     r'^pain_areas: unknown choice "knee" in the list; allowed: "neck", '),
+    (answers(conditions=[["cancer"]]),
+     r'^conditions: the list holds a list, not a choice; allowed: "herniated_disc", '),
+])
+def test_invalid_answers_raise_one_error_naming_field_and_problem(data, message):
+    with pytest.raises(InvalidAnswers, match=message):
+        validate(data)
+
+
+def test_invalid_answers_is_a_value_error():
+    assert issubclass(InvalidAnswers, ValueError)
+
+
+def test_the_first_unknown_field_is_reported_before_type_errors():
+    with pytest.raises(InvalidAnswers, match="^pain: unknown field"):
+        validate({"severity": "bad", "pain": 1})
+
+
+def test_answers_repr_and_length():
+    result = validate(BASE)
+    assert isinstance(result, Answers)
+    assert len(result) == len(QUESTIONS)
+    assert repr(result).startswith("Answers({")

@@ -1,0 +1,68 @@
+"""Likely causes: chosen from the answers by data, linked into the Causes article."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import assess
+from checker.causes import CAUSE_RULES, CAUSES, CauseRule
+from checker.conditions import Is
+
+BASE = {"hours_since_massage": 20, "severity": 4}
+ANCHORS = ["normal-soreness", "too-much-pressure", "therapist-skill", "contraindications",
+           "hidden-conditions", "injury", "muscle-strain", "fascia", "nerve-irritation",
+           "circulation", "referred-pain", "kidneys", "pelvic-organs", "gallbladder-pancreas",
+           "lungs"]
+
+
+def anchors(**changes) -> list[str]:
+    result = assess({**BASE, **changes})
+    return [cause["source"].removeprefix("causes/#")
+            for cause in result.to_dict()["likely_causes"]]
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({}, ["normal-soreness"]),
+    ({"severity": 0}, []),
+    ({"massage_type": "deep_tissue"}, ["normal-soreness", "too-much-pressure"]),
+    ({"massage_type": "sports", "bruising": "at_site"}, ["normal-soreness", "too-much-pressure"]),
+    ({"pain_down_leg": True}, ["nerve-irritation"]),
+    ({"limb_weakness": True}, ["nerve-irritation"]),
+    ({"urinary_symptoms": True, "fever": "low"}, ["contraindications", "referred-pain", "kidneys"]),
+    ({"urinary_symptoms": True}, ["referred-pain", "pelvic-organs"]),
+    ({"cough": True, "pain_areas": ["ribs"]}, ["normal-soreness", "referred-pain", "lungs"]),
+    ({"cough": True, "pain_areas": ["ribs"], "fever": "high"},
+     ["contraindications", "referred-pain", "lungs"]),
+    ({"abdominal_pain": True}, ["referred-pain", "gallbladder-pancreas"]),
+    ({"abdominal_pain": True, "pain_areas": ["lower_back"]},
+     ["referred-pain", "pelvic-organs", "gallbladder-pancreas"]),
+    ({"recent_injury": True}, ["injury"]),
+    ({"conditions": ["herniated_disc"]}, ["contraindications", "hidden-conditions"]),
+    ({"conditions": ["scoliosis"]}, ["normal-soreness", "hidden-conditions"]),
+    ({"calf_swelling": True}, ["circulation"]),
+    ({"dark_urine": True, "massage_type": "sports"}, ["too-much-pressure"]),
+    ({"movement_limited": True}, ["therapist-skill", "muscle-strain", "fascia"]),
+])
+def test_causes_are_chosen_from_the_answers(changes, expected):
+    assert anchors(**changes) == expected
+
+
+def test_the_causes_are_the_articles_sections_each_reachable():
+    assert [cause.anchor for cause in CAUSES] == ANCHORS
+    assert {rule.anchor for rule in CAUSE_RULES} == set(ANCHORS)
+    for cause in CAUSES:
+        assert cause.source == f"causes/#{cause.anchor}"
+        assert cause.title[0].isupper() and cause.text.endswith(".")
+
+
+def test_a_cause_rule_for_an_unknown_cause_fails_when_built():
+    with pytest.raises(ValueError, match="unknown cause 'stress'"):
+        CauseRule("stress", frozenset({"doctor"}), Is("cough"))
+
+
+@pytest.mark.parametrize("cause", CAUSES, ids=lambda cause: cause.anchor)
+def test_each_cause_source_resolves_in_the_built_site(built_site, cause):
+    page, anchor = cause.source.split("/#")
+    html = built_site / page / "index.html"
+    assert html.is_file(), f"no page {page}/ in the built site"
+    assert f'id="{anchor}"' in html.read_text(encoding="utf-8"), f"no #{anchor}"

@@ -1,0 +1,74 @@
+"""The generated page "How the checker decides": made from the rule table and the
+question data, and present in the built site with every rule and question."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from checker import QUESTIONS, RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def hook():
+    """The hook module, imported the way MkDocs does: by its path."""
+    spec = importlib.util.spec_from_file_location(
+        "checker_docs_hook", ROOT / "build_scripts" / "hooks" / "checker_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_page_shows_every_rule_with_its_condition_reason_and_link(hook):
+    page = hook.render_page()
+    assert page.startswith("---\ntitle: How the checker decides\n")
+    for rule in RULES:
+        row = next(line for line in page.splitlines() if line.startswith(f"| **{rule.id}** |"))
+        assert hook.capitalise(rule.condition.describe()) in row
+        anchor = rule.source.split("#")[1]
+        assert f"](../warning-signs.md#{anchor})" in row
+
+
+def test_the_page_shows_every_question_and_level(hook):
+    page = hook.render_page()
+    for question in QUESTIONS:
+        assert f"| `{question.id}` |" in page
+        for value in question.values:
+            assert f"`{value}`" in page
+    for level in ("emergency", "urgent", "doctor", "self_care"):
+        assert f"`{level}`" in page
+
+
+def test_placeholders_are_shown_as_field_names(hook):
+    assert "Your pain is bad: `{severity}` out of 10." in hook.render_page()
+
+
+@pytest.mark.parametrize(("source", "link"), [
+    ("warning-signs/#saddle-numbness", "../warning-signs.md#saddle-numbness"),
+    ("causes/#kidneys", "../causes.md#kidneys"),
+])
+def test_article_link(hook, source, link):
+    assert hook.article_link("E1", source) == link
+
+
+@pytest.mark.parametrize("source", ["/warning-signs/#x", "warning-signs#x", "warning-signs/"])
+def test_a_malformed_source_stops_the_build(hook, source):
+    with pytest.raises(PluginError, match=f"checker rule E1: source '{source}'"):
+        hook.article_link("E1", source)
+
+
+def test_the_built_site_has_the_page_listing_every_rule(built_site):
+    html = (built_site / "checker" / "how-it-decides" / "index.html").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"<strong>{rule.id}</strong>" in html
+    anchors = re.findall(r'href="\.\./\.\./warning-signs/#([a-z-]+)"', html)
+    assert len(anchors) == len(RULES)
+    target = (built_site / "warning-signs" / "index.html").read_text(encoding="utf-8")
+    for anchor in anchors:
+        assert f'id="{anchor}"' in target

@@ -1,0 +1,246 @@
+"""The engine: every vignette gets its expected level and exactly the rules the
+policy says; properties over generated answers (monotone, level = most urgent
+reason, any JSON either validates or raises InvalidAnswers)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import InvalidAnswers, Result, assess, fired_rules, validate
+from checker.levels import LEVEL_IDS
+from checker.questions import BOOLEAN, CHOICE, INTEGER, QUESTIONS, QUESTIONS_BY_ID
+from checker.rules import RULES_BY_ID
+
+VIGNETTES = json.loads((Path(__file__).parent / "data" / "visible.json").read_text("utf-8"))
+RANK = {level: rank for rank, level in enumerate(LEVEL_IDS)}
+
+# The spec's triage policy (section 3) written again, independently, as plain Python.
+D14 = {"herniated_disc", "spinal_stenosis", "osteoporosis", "ankylosing_spondylitis", "cancer",
+       "bleeding_disorder", "tuberculosis"}
+POLICY = {
+    "E1": lambda a: a["saddle_numbness"],
+    "E2": lambda a: a["bladder_bowel"],
+    "E3": lambda a: a["limb_weakness"],
+    "E4": lambda a: a["stroke_signs"],
+    "E5": lambda a: a["chest_symptoms"],
+    "E6": lambda a: a["both_legs"],
+    "U1": lambda a: a["limb_numbness"],
+    "U2": lambda a: a["dark_urine"],
+    "U3": lambda a: a["calf_swelling"],
+    "U4": lambda a: a["fever"] == "high",
+    "U5": lambda a: a["fever"] in ("low", "high") and a["urinary_symptoms"],
+    "U6": lambda a: a["abdominal_pain"],
+    "U7": lambda a: a["bruising"] == "elsewhere",
+    "U8": lambda a: a["anticoagulants"] and (a["bruising"] != "none" or a["redness_swelling"]),
+    "U9": lambda a: "osteoporosis" in a["conditions"] and a["severity"] >= 7,
+    "U10": lambda a: a["severity"] >= 8 and a["painkillers"] == "not_helped",
+    "U11": lambda a: "neck" in a["pain_areas"] and a["severity"] >= 7 and a["trend"] == "worse",
+    "U12": lambda a: a["fever"] != "none" and a["cough"] and "ribs" in a["pain_areas"],
+    "U13": lambda a: a["recent_injury"] and a["severity"] >= 7,
+    "D1": lambda a: a["fever"] == "low",
+    "D2": lambda a: a["redness_swelling"],
+    "D3": lambda a: a["painkillers"] == "not_helped",
+    "D4": lambda a: a["hours_since_massage"] > 72 and a["trend"] != "better",
+    "D5": lambda a: a["hours_since_massage"] > 168 and a["severity"] >= 3,
+    "D6": lambda a: a["trend"] == "worse" and a["hours_since_massage"] >= 48,
+    "D7": lambda a: a["pain_down_leg"] or a["pain_down_arm"],
+    "D8": lambda a: a["movement_limited"],
+    "D9": lambda a: a["night_pain"],
+    "D10": lambda a: a["weight_loss"],
+    "D11": lambda a: a["urinary_symptoms"],
+    "D12": lambda a: a["recent_injury"],
+    "D13": lambda a: a["severity"] >= 7,
+    "D14": lambda a: bool(D14 & set(a["conditions"])),
+    "D15": lambda a: a["pregnant"],
+}
+LEVEL_OF = {"E": "emergency", "U": "urgent", "D": "doctor"}
+
+# The rules each vignette fires, worked out by hand from the policy.
+VIGNETTE_RULES = {
+    "V01": [], "V02": [], "V03": ["D4"], "V04": [], "V05": ["E3"], "V06": ["E1", "E2"],
+    "V07": ["E4", "D13"], "V08": ["U4"], "V09": ["D1", "D2"], "V10": ["U2", "D13"],
+    "V11": ["U8"], "V12": [], "V13": ["U7"], "V14": ["D3"], "V15": ["U10", "D3", "D13"],
+    "V16": ["D7"], "V17": ["D15"], "V18": ["D14"], "V19": [], "V20": ["U3"], "V21": ["E5"],
+    "V22": ["U11", "D6", "D13"], "V23": ["U5", "D1", "D11"], "V24": ["U9", "D13", "D14"],
+    "V25": [], "V26": ["D6"], "V27": ["E6"],
+}
+
+
+def policy_rules(answers) -> list[str]:
+    """Return the ids of the spec rules that hold, in spec order (most urgent first)."""
+    return [rule_id for rule_id, holds in POLICY.items() if holds(answers)]
+
+
+def policy_level(rule_ids) -> str:
+    return LEVEL_OF[rule_ids[0][0]] if rule_ids else "self_care"
+
+
+# ---------------------------------------------------------------------------
+# Vignettes
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda vignette: vignette["id"])
+def test_vignette_gets_its_expected_level_and_rules(vignette):
+    result = assess(vignette["answers"])
+    answers = validate(vignette["answers"])
+    assert result.level == vignette["expect"], vignette["story"]
+    assert list(result.rule_ids) == VIGNETTE_RULES[vignette["id"]]
+    assert list(result.rule_ids) == policy_rules(answers)
+    for rule_id in result.rule_ids:
+        assert RULES_BY_ID[rule_id].condition.holds(answers)
+    expected_level = result.reasons[0].level if result.reasons else "self_care"
+    assert result.level == expected_level
+
+
+def test_every_vignette_is_covered():
+    assert sorted(vignette["id"] for vignette in VIGNETTES) == sorted(VIGNETTE_RULES)
+    assert {vignette["expect"] for vignette in VIGNETTES} == set(LEVEL_IDS)
+
+
+def test_fired_rules_are_most_urgent_first_then_in_table_order():
+    answers = validate({"hours_since_massage": 100, "severity": 9, "painkillers": "not_helped",
+                        "pregnant": True, "fever": "low", "dark_urine": True, "cough": True,
+                        "pain_areas": ["ribs"], "both_legs": True})
+    assert [rule.id for rule in fired_rules(answers)] == [
+        "E6", "U2", "U10", "U12", "D1", "D3", "D4", "D13", "D15"]
+
+
+def test_assess_returns_a_result_and_accepts_validated_answers():
+    answers = validate({"hours_since_massage": 5, "severity": 2})
+    result = assess(answers)
+    assert isinstance(result, Result) and result.level == "self_care" and result.reasons == ()
+
+
+def test_assess_raises_invalid_answers():
+    with pytest.raises(InvalidAnswers, match="severity: must be an integer from 0 to 10, got 11"):
+        assess({"hours_since_massage": 5, "severity": 11})
+
+
+# ---------------------------------------------------------------------------
+# Strategies built from the question data
+
+def answer_values(question):
+    """Return a strategy of valid values for one question."""
+    if question.kind == INTEGER:
+        return st.integers(question.minimum, question.maximum)
+    if question.kind == BOOLEAN:
+        return st.booleans()
+    if question.kind == CHOICE:
+        return st.sampled_from(question.values)
+    return st.lists(st.sampled_from(question.values), unique=True)
+
+
+valid_answers = st.fixed_dictionaries(
+    {question.id: answer_values(question) for question in QUESTIONS if question.required},
+    optional={question.id: answer_values(question)
+              for question in QUESTIONS if not question.required},
+)
+
+
+@st.composite
+def worsened(draw):
+    """Return (answers, the same answers with one thing made more worrying)."""
+    answers = draw(valid_answers)
+    full = validate(answers).to_dict()
+    question = draw(st.sampled_from([question for question in QUESTIONS
+                                     if question.kind != CHOICE or question.ordered]))
+    value = full[question.id]
+    if question.kind == INTEGER:
+        worse = draw(st.integers(value, question.maximum))
+    elif question.kind == BOOLEAN:
+        worse = True
+    elif question.kind == CHOICE:
+        worse = draw(st.sampled_from(question.values[question.values.index(value):]))
+    else:
+        extra = [item for item in question.values if item not in value]
+        worse = value + draw(st.lists(st.sampled_from(extra), unique=True)) if extra else value
+    return answers, {**answers, question.id: worse}
+
+
+json_scalars = (st.none() | st.booleans() | st.integers() | st.floats()
+                | st.text(max_size=12) | st.sampled_from(["true", "4", "neck", "high", ""]))
+near_miss_keys = st.sampled_from(list(QUESTIONS_BY_ID)).flatmap(
+    lambda key: st.sampled_from([key, key.upper(), key + "s", key[:-1], key.replace("_", " "),
+                                 " " + key, key.replace("_", "-")]))
+json_values = st.recursive(json_scalars, lambda children: st.lists(children, max_size=4)
+                           | st.dictionaries(st.text(max_size=8), children, max_size=4),
+                           max_leaves=12)
+
+
+@st.composite
+def json_like_answers(draw):
+    """Return an arbitrary JSON-like value, often close to valid answers."""
+    kind = draw(st.sampled_from(["value", "object", "mutated"]))
+    if kind == "value":
+        return draw(json_values)
+    if kind == "object":
+        keys = st.sampled_from(list(QUESTIONS_BY_ID)) | near_miss_keys | st.text(max_size=10)
+        return draw(st.dictionaries(keys, json_values, max_size=8))
+    answers = draw(valid_answers)
+    key = draw(st.sampled_from(list(QUESTIONS_BY_ID)) | near_miss_keys)
+    return {**answers, key: draw(json_values)}
+
+
+# ---------------------------------------------------------------------------
+# Properties
+
+@given(valid_answers)
+def test_engine_agrees_with_the_policy_written_independently(data):
+    answers = validate(data)
+    result = assess(data)
+    assert list(result.rule_ids) == policy_rules(answers)
+    assert result.level == policy_level(policy_rules(answers))
+
+
+@given(valid_answers)
+def test_the_level_is_the_most_urgent_reason_and_self_care_iff_none(data):
+    result = assess(data)
+    levels = [reason.level for reason in result.reasons]
+    assert levels == sorted(levels, key=RANK.__getitem__), "most urgent first"
+    if result.reasons:
+        assert result.level == levels[0]
+    else:
+        assert result.level == "self_care"
+    assert (result.level == "self_care") == (not result.reasons)
+    for reason in result.reasons:
+        assert reason.level == RULES_BY_ID[reason.rule].level
+        assert RULES_BY_ID[reason.rule].condition.holds(validate(data))
+    assert result.watch_for, "safety-netting is always given"
+    assert result.advice
+    assert result.pause_massage is (result.level != "self_care")
+
+
+@given(valid_answers)
+def test_anti_inflammatories_are_never_suggested_when_pregnant_or_on_blood_thinners(data):
+    answers = validate(data)
+    result = assess(data)
+    at_risk = (answers["pregnant"] or answers["anticoagulants"]
+               or "bleeding_disorder" in answers["conditions"])
+    for line in result.advice:
+        if at_risk and any(drug in line for drug in ("ibuprofen", "naproxen", "aspirin")):
+            assert line.startswith("Do not take anti-inflammatory painkillers")
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(worsened())
+def test_a_more_worrying_answer_never_lowers_the_level(pair):
+    before, after = pair
+    assert RANK[assess(after).level] <= RANK[assess(before).level]
+    assert set(assess(before).rule_ids) <= set(assess(after).rule_ids)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(json_like_answers())
+def test_any_json_like_value_validates_or_raises_invalid_answers(data):
+    try:
+        result = assess(data)
+    except InvalidAnswers as error:
+        message = str(error)
+        assert message and "\n" not in message
+    else:
+        assert isinstance(result, Result)
+        json.dumps(result.to_dict())

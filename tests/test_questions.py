@@ -1,0 +1,137 @@
+"""The question data matches the spec's intake table exactly, and is usable by the
+form and the docs (every question has wording, a section and a sound default)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.questions import (
+    BOOLEAN,
+    CHOICE,
+    INTEGER,
+    KINDS,
+    MULTI_CHOICE,
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    SECTIONS,
+    SECTIONS_BY_ID,
+)
+
+# The spec's intake table (section 2), written out again here on purpose.
+SPEC = {
+    "hours_since_massage": (INTEGER, (0, 8760), None),
+    "severity": (INTEGER, (0, 10), None),
+    "massage_type": (CHOICE, ("relaxing", "classic", "deep_tissue", "sports", "acupressure",
+                              "manual_therapy", "other", "unknown"), "unknown"),
+    "first_massage": (BOOLEAN, None, False),
+    "pain_areas": (MULTI_CHOICE, ("neck", "upper_back", "mid_back", "lower_back", "tailbone",
+                                  "ribs"), ()),
+    "trend": (CHOICE, ("better", "same", "worse"), "same"),
+    "painkillers": (CHOICE, ("not_tried", "helped", "not_helped"), "not_tried"),
+    "redness_swelling": (BOOLEAN, None, False),
+    "bruising": (CHOICE, ("none", "at_site", "elsewhere"), "none"),
+    "movement_limited": (BOOLEAN, None, False),
+    "pain_down_leg": (BOOLEAN, None, False),
+    "pain_down_arm": (BOOLEAN, None, False),
+    "fever": (CHOICE, ("none", "low", "high"), "none"),
+    "limb_numbness": (BOOLEAN, None, False),
+    "limb_weakness": (BOOLEAN, None, False),
+    "both_legs": (BOOLEAN, None, False),
+    "saddle_numbness": (BOOLEAN, None, False),
+    "bladder_bowel": (BOOLEAN, None, False),
+    "stroke_signs": (BOOLEAN, None, False),
+    "chest_symptoms": (BOOLEAN, None, False),
+    "calf_swelling": (BOOLEAN, None, False),
+    "dark_urine": (BOOLEAN, None, False),
+    "urinary_symptoms": (BOOLEAN, None, False),
+    "abdominal_pain": (BOOLEAN, None, False),
+    "cough": (BOOLEAN, None, False),
+    "recent_injury": (BOOLEAN, None, False),
+    "conditions": (MULTI_CHOICE, ("herniated_disc", "osteochondrosis", "scoliosis",
+                                  "osteoporosis", "spinal_stenosis", "ankylosing_spondylitis",
+                                  "cancer", "bleeding_disorder", "skin_disease",
+                                  "tuberculosis"), ()),
+    "anticoagulants": (BOOLEAN, None, False),
+    "pregnant": (BOOLEAN, None, False),
+    "night_pain": (BOOLEAN, None, False),
+    "weight_loss": (BOOLEAN, None, False),
+}
+EMERGENCY_FIELDS = {"saddle_numbness", "bladder_bowel", "limb_weakness", "stroke_signs",
+                    "chest_symptoms", "both_legs"}
+
+
+def test_the_questions_are_exactly_the_spec_fields():
+    assert [question.id for question in QUESTIONS if question.id not in SPEC] == []
+    assert sorted(QUESTIONS_BY_ID) == sorted(SPEC)
+    assert len(QUESTIONS) == len(QUESTIONS_BY_ID), "a field is defined twice"
+
+
+@pytest.mark.parametrize("field", sorted(SPEC))
+def test_each_question_has_the_spec_kind_values_and_default(field):
+    kind, values, default = SPEC[field]
+    question = QUESTIONS_BY_ID[field]
+    assert question.kind == kind
+    assert question.required == (default is None)
+    if kind == INTEGER:
+        assert (question.minimum, question.maximum) == values
+        assert question.choices == ()
+    elif kind == BOOLEAN:
+        assert question.choices == ()
+        assert question.default is default
+    else:
+        # Choices may be listed in another order (least to most worrying), never other values.
+        assert sorted(question.values) == sorted(values)
+        assert question.default == default
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda question: question.id)
+def test_each_question_is_worded_and_placed_in_a_section(question):
+    assert question.kind in KINDS
+    assert question.section in SECTIONS_BY_ID
+    assert question.text.endswith("?") and question.help and question.topic
+    assert len(set(question.values)) == len(question.values)
+    assert all(label and not label[0].islower() for _, label in question.choices)
+    assert question.ordered is False or question.kind == CHOICE
+
+
+def test_the_emergency_section_holds_the_e1_to_e6_fields_and_comes_first():
+    emergency = {question.id for question in QUESTIONS if question.section == "emergency"}
+    assert emergency == EMERGENCY_FIELDS
+    assert [question.section for question in QUESTIONS[:6]] == ["emergency"] * 6
+    assert [section.id for section in SECTIONS] == [
+        "emergency", "massage", "pain", "symptoms", "background"]
+
+
+def test_questions_are_grouped_by_section_in_section_order():
+    order = [section.id for section in SECTIONS]
+    sections = [question.section for question in QUESTIONS]
+    assert sections == sorted(sections, key=order.index)
+
+
+@pytest.mark.parametrize(("field", "worst"), [
+    ("trend", "worse"), ("painkillers", "not_helped"), ("fever", "high"), ("bruising", "elsewhere"),
+])
+def test_ordered_choices_run_from_least_to_most_worrying(field, worst):
+    question = QUESTIONS_BY_ID[field]
+    assert question.ordered and question.values[-1] == worst
+    assert question.values[0] in ("better", "helped", "none")
+
+
+@pytest.mark.parametrize(("field", "value", "label"), [
+    ("severity", 7, "7 out of 10"),
+    ("hours_since_massage", 72, "72 hours"),
+    ("cough", True, "yes"),
+    ("cough", False, "no"),
+    ("fever", "high", "38 °C or more"),
+    ("conditions", "osteoporosis", "Osteoporosis (thin, weak bones)"),
+])
+def test_label_says_an_answer_in_words(field, value, label):
+    assert QUESTIONS_BY_ID[field].label(value) == label
+
+
+def test_to_dict_gives_plain_json_data_for_the_form():
+    data = QUESTIONS_BY_ID["pain_areas"].to_dict()
+    assert data["default"] == [] and data["kind"] == "multi-choice"
+    assert data["choices"][0] == {"value": "neck", "label": "Neck"}
+    assert QUESTIONS_BY_ID["severity"].to_dict()["min"] == 0
+    assert QUESTIONS_BY_ID["severity"].to_dict()["max"] == 10

@@ -1,0 +1,58 @@
+"""The result's JSON form: the spec's keys and shapes, for every level."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker import assess
+
+KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "pause_massage",
+        "likely_causes"]
+BASE = {"hours_since_massage": 20, "severity": 4}
+
+# One set of answers per level, with what the result must say.
+CASES = [
+    ({**BASE, "chest_symptoms": True}, "emergency", "Call the emergency number now",
+     "Call the emergency number (112 / 911 / 999) or go to an emergency department now.", True),
+    ({**BASE, "fever": "high"}, "urgent", "See a doctor today",
+     "See a doctor today: same-day appointment, urgent care, or an out-of-hours service.", True),
+    ({**BASE, "pregnant": True}, "doctor", "Book a doctor's appointment",
+     "Book a doctor's appointment in the next few days; no more massage until a doctor has "
+     "looked at it.", True),
+    (BASE, "self_care", "This looks like normal soreness",
+     "This fits ordinary post-massage soreness: self-care, and what would change that.", False),
+]
+
+
+@pytest.mark.parametrize(("answers", "level", "headline", "action", "pause"), CASES,
+                         ids=[case[1] for case in CASES])
+def test_result_json_has_the_spec_keys_for_each_level(answers, level, headline, action, pause):
+    data = json.loads(json.dumps(assess(answers).to_dict()))
+    assert list(data) == KEYS
+    assert (data["level"], data["headline"], data["action"]) == (level, headline, action)
+    assert data["pause_massage"] is pause
+    assert data["watch_for"] and all(isinstance(line, str) for line in data["watch_for"])
+    assert data["advice"] and all(isinstance(line, str) for line in data["advice"])
+    for reason in data["reasons"]:
+        assert list(reason) == ["rule", "level", "text", "source"]
+        assert reason["source"].startswith("warning-signs/#")
+    for cause in data["likely_causes"]:
+        assert list(cause) == ["title", "text", "source"]
+        assert cause["source"].startswith("causes/#")
+    assert bool(data["reasons"]) is (level != "self_care")
+
+
+def test_the_spec_example_reason():
+    data = assess({**BASE, "fever": "high"}).to_dict()
+    assert data["reasons"] == [{"rule": "U4", "level": "urgent",
+                                "text": "You have a temperature of 38 °C or more.",
+                                "source": "warning-signs/#high-fever"}]
+
+
+def test_result_is_immutable_and_lists_rule_ids():
+    result = assess({**BASE, "fever": "low", "redness_swelling": True})
+    assert result.rule_ids == ("D1", "D2")
+    with pytest.raises(AttributeError):
+        result.level = "self_care"
