@@ -25,12 +25,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(destination: Path, **env: str) -> Path:
-    """Build the site strictly into ``destination``; fail the test run with MkDocs' output."""
+def build_site(destination: Path, root: Path = ROOT, **env: str) -> Path:
+    """Build the site (of the project at ``root``) strictly into ``destination``;
+    fail the test run with MkDocs' output."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
          "--site-dir", str(destination)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=root, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
     if result.returncode != 0:

@@ -125,7 +125,7 @@ def test_urgent_case_links_to_its_warning_sign(checker_page, site_url):
     assert result.get_attribute("data-level") == "urgent"
     result.locator("a[href*='warning-signs/#high-fever']").click()
     page.wait_for_url("**/warning-signs/#high-fever")
-    assert page.locator("#high-fever").is_visible()
+    page.locator("#high-fever").wait_for()  # instant navigation swaps the content in
 
 
 def test_a_missing_answer_is_named_and_focused(checker_page):

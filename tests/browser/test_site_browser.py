@@ -3,7 +3,10 @@ works offline, dark mode toggles, instant navigation, nothing leaves 127.0.0.1."
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +37,28 @@ def test_instant_navigation_swaps_the_page_without_a_reload(page, site_url):
     assert page.evaluate("window.__sameDocument") is True
 
 
+def search_for(page, text: str, seconds: float = 30) -> None:
+    """Open the site search and type ``text`` until results show.
+
+    Material's search index loads in a worker after the page; a query typed
+    before it is ready shows nothing until the next keystroke, so type again.
+    """
+    field = page.locator("input.md-search__input")
+    deadline = time.monotonic() + seconds
+    while True:
+        field.click()
+        field.fill("")
+        field.press_sequentially(text)
+        try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=1_000)
+            return
+        except PlaywrightTimeout:
+            assert time.monotonic() < deadline, f"search for {text!r} showed no results"
+
+
 def test_search_finds_fever(page, site_url):
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("fever")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    search_for(page, "fever")
     hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
     assert any("warning-signs/" in href for href in hrefs), hrefs
 

@@ -36,7 +36,7 @@
       worker.onerror = (event) => settle.reject(new Error(event.message || "the checker could not start"));
       worker.postMessage({ type: "start", package: packageName });
     }
-    ready.catch(() => {});
+    ready.then(keepRuntimeOffline, () => {});
     window.checker = {
       ready,
       assess(answers) {
@@ -48,6 +48,14 @@
       },
     };
     return window.checker;
+  }
+
+  // Once the engine has run, ask the service worker to keep its runtime for offline use.
+  function keepRuntimeOffline() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then((registration) => {
+      if (registration.active) registration.active.postMessage("keep-runtime");
+    });
   }
 
   // --- Reading the form: each question's element says its field and kind.

@@ -1,0 +1,116 @@
+# Makes the built site work offline and installable: writes the web app
+# manifest and its icons, and the service worker with the list of files it
+# keeps, versioned by their contents so that a new deployment replaces the old
+# cache cleanly. Runs after the other hooks have written the site.
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import jinja2
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from build_scripts.app_icon import png  # noqa: E402 - needs the path above
+
+templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(ROOT / "build_scripts" / "templates"),
+    undefined=jinja2.StrictUndefined,
+)
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+
+# Write the icons and the manifest, then the service worker that lists them too.
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    for name, (size, maskable) in ICONS.items():
+        (site / name).write_bytes(png(size, maskable))
+    (site / MANIFEST).write_text(json.dumps(manifest(config), indent=2), encoding="utf-8")
+    core, runtime = cached_files(site)
+    worker = templates.get_template("sw.js.j2").render(
+        core=[url_of(path, site) for path in core],
+        runtime=[url_of(path, site) for path in runtime],
+        core_version=version_of(core, site),
+        runtime_version=version_of(runtime, site),
+    )
+    (site / "sw.js").write_text(worker, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# What the service worker keeps
+
+def cached_files(site: Path) -> tuple[list[Path], list[Path]]:
+    """Return the site's files the service worker keeps: the pages and their assets
+    (cached when it installs), and the checker's runtime (cached once the checker ran)."""
+    core, runtime = [], []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if not path.is_file() or relative in NEVER_CACHED or relative.startswith(SKIPPED) \
+                or path.suffix in SKIPPED_SUFFIXES:
+            continue
+        (runtime if relative.startswith(RUNTIME_FOLDER) else core).append(path)
+    return core, runtime
+
+
+def url_of(path: Path, site: Path) -> str:
+    """Return a file's URL relative to the site root, as a page links to it."""
+    relative = path.relative_to(site).as_posix()
+    if relative == "index.html":
+        return "./"
+    return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
+
+
+def version_of(paths: list[Path], site: Path) -> str:
+    """Return a short hash of the files' names and contents."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.relative_to(site).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def manifest(config) -> dict:
+    """Return the web app manifest, so the site can be installed on a phone's home screen."""
+    return {
+        "name": config["site_name"],
+        "short_name": "After Massage",
+        "description": " ".join(config["site_description"].split()),
+        "lang": "en",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#00695c",
+        "icons": [
+            {"src": name, "sizes": f"{size}x{size}", "type": "image/png",
+             "purpose": "maskable" if maskable else "any"}
+            for name, (size, maskable) in ICONS.items()
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+MANIFEST = "manifest.webmanifest"
+
+# Icon file -> (size in pixels, maskable).
+ICONS = {
+    "assets/icon-192.png": (192, False),
+    "assets/icon-512.png": (512, False),
+    "assets/icon-maskable-512.png": (512, True),
+}
+
+RUNTIME_FOLDER = "pyodide/"
+
+# Not kept: the worker itself, the compressed sitemap for crawlers (instant
+# navigation reads sitemap.xml), and search languages other than English.
+NEVER_CACHED = {"sw.js", "sitemap.xml.gz"}
+SKIPPED = ("assets/javascripts/lunr/",)
+SKIPPED_SUFFIXES = {".map"}

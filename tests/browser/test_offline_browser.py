@@ -1,0 +1,139 @@
+"""Offline use through the service worker, in real headless Chromium: after one
+visit to the checker page the whole site works with the server gone, at the
+root and under a sub-path, and a changed build replaces the old cache."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from build_scripts.serve import make_server
+from tests.browser.test_checker_browser import ENGINE_TIMEOUT, wait_for_engine
+from tests.browser.test_site_browser import search_for
+from tests.conftest import ROOT, SUB_PATH, build_site, free_port
+
+pytestmark = pytest.mark.browser
+
+# True once the service worker controls the page and keeps every file of the
+# checker's runtime (the names given).
+RUNTIME_KEPT = """async (files) => {
+    if (!navigator.serviceWorker.controller) return false;
+    for (const name of await caches.keys()) {
+        if (!name.startsWith("after-the-massage-runtime-")) continue;
+        const cache = await caches.open(name);
+        const kept = (await cache.keys()).map(request => request.url.split("/").pop());
+        return files.every(file => kept.includes(file));
+    }
+    return false;
+}"""
+
+
+class Server:
+    """One built site on its own port, which a test can switch off like a lost network."""
+
+    def __init__(self, site: Path, port: int, base: str) -> None:
+        self.site, self.port, self.base = site, port, base
+        self.url = f"http://127.0.0.1:{port}{base}"
+        self.http = None
+
+    def start(self) -> None:
+        self.http = make_server(self.site, port=self.port, base=self.base)
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        if self.http:
+            self.http.shutdown()
+            self.http.server_close()
+            self.http = None
+
+
+def built_and_served(folder: Path, base: str, root: Path = ROOT) -> Server:
+    port = free_port()
+    site = build_site(folder / "site", root=root, SITE_URL=f"http://127.0.0.1:{port}{base}")
+    server = Server(site, port, base)
+    server.start()
+    return server
+
+
+def visit_checker_until_kept(page, server: Server) -> None:
+    page.goto(server.url + "checker/")
+    wait_for_engine(page)
+    runtime = sorted(path.name for path in (server.site / "pyodide").iterdir())
+    assert len(runtime) >= 6, runtime
+    wait_until(page, RUNTIME_KEPT, runtime)
+
+
+def wait_until(page, predicate: str, arg=None, seconds: float = ENGINE_TIMEOUT / 1000) -> None:
+    """Poll an async predicate in the page (wait_for_function does not await promises)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate, arg):
+        assert time.monotonic() < deadline, f"timed out waiting for {predicate[:60]}..."
+        page.wait_for_timeout(250)
+
+
+@pytest.mark.parametrize("base", ["/", SUB_PATH], ids=["root", "sub-path"])
+def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
+    server = built_and_served(tmp_path, base)
+    try:
+        visit_checker_until_kept(page, server)
+    finally:
+        server.stop()  # from here on, nothing answers on that port
+
+    page.reload()
+    wait_for_engine(page)
+    result = page.evaluate(
+        "() => window.checker.assess({hours_since_massage: 30, severity: 8, painkillers: 'not_helped'})")
+    assert result["level"] == "urgent"
+
+    page.goto(server.url + "relief/")
+    assert page.locator("h1").inner_text() == "Relief and self-care"
+    page.locator("a[href$='warning-signs/']").first.click()
+    page.locator("#saddle-numbness").wait_for()
+
+    page.goto(server.url)
+    search_for(page, "fever")
+
+
+def changed_copy_of_the_project(folder: Path) -> Path:
+    """Return a copy of the project's tracked files with one article changed."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, folder / name)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    article = folder / "content" / "relief.md"
+    article.write_text(article.read_text() + "\nThis sentence is new in this build.\n")
+    return folder
+
+
+def test_a_changed_build_replaces_the_old_cache(page, tmp_path):
+    server = built_and_served(tmp_path / "first", "/")
+    visit_checker_until_kept(page, server)
+    before = set(page.evaluate("() => caches.keys()"))
+
+    # Deploy a changed build at the same address.
+    changed = changed_copy_of_the_project(tmp_path / "project")
+    build_site(server.site, root=changed, SITE_URL=server.url)
+    try:
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+        wait_until(page, """async (before) => {
+            const names = await caches.keys();
+            return names.some(name => name.includes("-core-"))
+                && !names.some(name => before.includes(name) && name.includes("-core-"));
+        }""", sorted(before))
+        after = set(page.evaluate("() => caches.keys()"))
+        page.goto(server.url + "relief/")
+        assert page.get_by_text("This sentence is new in this build.").is_visible()
+    finally:
+        server.stop()
+    old_core = {name for name in before if "-core-" in name}
+    assert old_core and not old_core & after, "the old build's cache is still there"
+    # The runtime did not change, so its cache is kept rather than downloaded again.
+    assert {name for name in before if "-runtime-" in name} <= after
