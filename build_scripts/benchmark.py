@@ -1,9 +1,10 @@
 """Benchmark the built site in headless Chromium and print the figures.
 
 In one run on this machine: the time from navigation to the checker's engine
-being ready, against a bare page that only loads Pyodide (the ratio is what our
-loading adds); the time from submit to result once ready; and the bytes a first
-visit transfers for the home page, an article and the checker page.
+being ready, with and without the start-up snapshot, against a bare page that
+only loads Pyodide; where the cold start goes; the time from submit to result
+once ready; the bytes a first visit transfers for the home page, an article and
+the checker page; and Lighthouse's scores for those three pages.
 
 Usage: python -m build_scripts.benchmark [--site site] [--runs 5]
 (`bash build_scripts/project.sh bench` builds the site first.)
@@ -12,14 +13,18 @@ Usage: python -m build_scripts.benchmark [--site site] [--runs 5]
 from __future__ import annotations
 
 import argparse
-import gzip
+import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from build_scripts.serve import serve_in_background
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,6 +43,9 @@ BARE_WORKER = """import { loadPyodide } from "./pyodide/pyodide.mjs";
 await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
 self.postMessage("ready");
 """
+
+READY = "() => window.checker.ready.then(() => performance.now())"
+PAGES = (("home page", ""), ("article (warning signs)", "warning-signs/"), ("checker page", "checker/"))
 
 ANSWERS = {"hours_since_massage": 30, "severity": 5, "trend": "same", "pain_areas": ["lower_back"]}
 
@@ -86,24 +94,53 @@ def submit_to_result_ms(browser, url: str, runs: int) -> tuple[list[float], list
     return api, form
 
 
-def first_visit_bytes(browser, url: str, wait_for_engine: bool) -> tuple[int, int, int]:
-    """Return (requests, bytes as served here, bytes if gzip-compressed) for a cold first visit."""
+def first_visit_bytes(browser, url: str, wait_for_engine: bool) -> dict[str, tuple[int, int]]:
+    """Return, for a cold first visit, (requests, bytes transferred) for what the page
+    itself loads and for what the service worker keeps for offline use."""
     context = browser.new_context()
     page = context.new_page()
     finished = []
-    context.on("requestfinished", finished.append)
+    context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
     if wait_for_engine:
         page.evaluate("() => window.checker.ready")
-        page.wait_for_load_state("networkidle")
-    served = compressed = 0
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
+    totals = {"page": [0, 0], "offline copy": [0, 0]}
     for request in finished:
         sizes = request.sizes()
-        served += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        body = request.response().body() if request.response() else b""
-        compressed += len(gzip.compress(body)) + sizes["responseHeadersSize"]
+        total = totals["offline copy" if request.service_worker else "page"]
+        total[0] += 1
+        total[1] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
     context.close()
-    return len(finished), served, compressed
+    return {part: tuple(numbers) for part, numbers in totals.items()}
+
+
+def startup_breakdown(browser, url: str) -> dict:
+    """Return where one cold start of the engine went, as the page's worker timed it."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("() => window.checker.ready")
+    timings = page.evaluate("() => window.checkerStartup")
+    context.close()
+    return timings
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    """Return Lighthouse's category scores (0-100) for a page, run on Debian's chromium."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        subprocess.run(
+            [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+             "--only-categories=performance,accessibility,best-practices,seo",
+             "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
+            env={**os.environ, "CHROME_PATH": shutil.which("chromium")}, check=True,
+            capture_output=True)
+        categories = json.loads(report.read_text())["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
 
 
 def summary(values: list[float]) -> str:
@@ -114,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     parser.add_argument("--runs", type=int, default=5, help="cold runs of each measurement")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     args = parser.parse_args(argv)
     executable = shutil.which("chromium")
     if executable is None:
@@ -132,34 +170,56 @@ def main(argv: list[str] | None = None) -> int:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         checker_url = site_url + "checker/"
 
-        # Interleave the two pages so that machine load affects both alike.
-        checker_ms, bare_ms = [], []
+        # Interleave the pages so that machine load affects them alike.
+        pages = {"bare Pyodide page": (bare_url, "() => window.bareReady"),
+                 "checker page": (checker_url, READY),
+                 "checker, no snapshot": (checker_url + "?snapshot=off", READY)}
+        ready_ms = {name: [] for name in pages}
         for _ in range(args.runs):
-            bare_ms.append(cold_ready_ms(browser, bare_url, "() => window.bareReady"))
-            checker_ms.append(cold_ready_ms(
-                browser, checker_url, "() => window.checker.ready.then(() => performance.now())"))
+            for name, (url, expression) in pages.items():
+                ready_ms[name].append(cold_ready_ms(browser, url, expression))
+        starts = {name: [startup_breakdown(browser, url) for _ in range(3)]
+                  for name, url in (("with snapshot", checker_url),
+                                    ("without snapshot", checker_url + "?snapshot=off"))}
         api_ms, form_ms = submit_to_result_ms(browser, checker_url, max(args.runs, 10))
         visits = {name: first_visit_bytes(browser, site_url + path, path == "checker/")
-                  for name, path in (("home page", ""), ("article (warning signs)", "warning-signs/"),
-                                     ("checker page", "checker/"))}
+                  for name, path in PAGES}
         browser.close()
+        scores = {} if args.no_lighthouse else {name: lighthouse(site_url + path)
+                                                 for name, path in PAGES}
         for server in (site_server, bare_server):
             server.shutdown()
             server.server_close()
 
+    bare = statistics.median(ready_ms["bare Pyodide page"])
     print(f"After the Massage benchmark: {args.runs} cold runs each, headless Chromium, "
-          f"served from 127.0.0.1\n")
+          f"served from 127.0.0.1 (gzip, as GitHub Pages)\n")
     print("Navigation to engine ready (cold)")
-    print(f"  bare Pyodide page   {summary(bare_ms)}")
-    print(f"  checker page        {summary(checker_ms)}")
-    print(f"  ratio checker/bare  {statistics.median(checker_ms) / statistics.median(bare_ms):.2f}\n")
+    for name, values in ready_ms.items():
+        print(f"  {name:22} {summary(values)}  ratio to bare {statistics.median(values) / bare:.2f}")
+    print("\nWhere the checker's cold start goes (median of 3, ms)")
+    for name, runs in starts.items():
+        parts = "  ".join(f"{part} {statistics.median(run[part] for run in runs):6.0f}"
+                          for part in ("boot", "wheel", "import"))
+        print(f"  {name:18} {parts}")
+        downloads = sorted(runs[0]["downloads"], key=lambda entry: -entry["ms"])[:4]
+        print("  " + " " * 18 + " slowest downloads: " + ", ".join(
+            f"{entry['file']} {entry['ms']} ms" for entry in downloads))
+    print("  (boot: download, WebAssembly compile and interpreter start or snapshot restore, "
+          "stdlib; wheel: loadPackage with sha256 check; import: the checker's modules)\n")
     print("Once ready")
-    print(f"  assess() call       {summary(api_ms)}")
-    print(f"  submit to result    {summary(form_ms)}\n")
-    print("First visit, everything transferred")
-    for name, (count, served, compressed) in visits.items():
-        print(f"  {name:24} {count:3} requests  {served / 1024:8.0f} KiB as served here  "
-              f"{compressed / 1024:8.0f} KiB gzip-compressed")
+    print(f"  assess() call          {summary(api_ms)}")
+    print(f"  submit to result       {summary(form_ms)}\n")
+    print("First visit (cold), bytes transferred: by the page / by the service worker "
+          "keeping the offline copy")
+    for name, parts in visits.items():
+        for part, (count, size) in parts.items():
+            print(f"  {name:24} {part:13} {count:3} requests  {size / 1024:7.0f} KiB")
+    if scores:
+        print("\nLighthouse (default mobile settings: throttled network and CPU)")
+        for name, categories in scores.items():
+            print(f"  {name:24} " + "  ".join(f"{category} {score:3}"
+                                             for category, score in categories.items()))
     return 0
 
 

@@ -1,6 +1,7 @@
 """Serve the built site on 127.0.0.1, as GitHub Pages would.
 
-The site can be mounted under a sub-path (``--base /after-the-massage/``) the way
+Text files are sent gzip-compressed and may be cached for ten minutes, as on
+GitHub Pages. The site can be mounted under a sub-path (``--base /after-the-massage/``) the way
 a project site is on GitHub Pages; missing pages get the site's own 404 page.
 """
 
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import sys
 import threading
 from pathlib import Path
@@ -25,6 +28,17 @@ CONTENT_TYPES = {
     ".zip": "application/zip",
     ".svg": "image/svg+xml",
 }
+
+
+# Compressed on the way out when the browser accepts it, as GitHub Pages does.
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".webmanifest", ".txt",
+              ".wasm"}
+
+
+@functools.lru_cache(maxsize=256)
+def compressed(file: Path, mtime_ns: int) -> bytes:
+    """Return the file's bytes gzip-compressed (cached while the file is unchanged)."""
+    return gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,9 +62,26 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(self.base):
             return self.send_not_found()
         self.path = "/" + self.path[len(self.base):]
-        if not Path(self.translate_path(self.path)).exists():
+        file = Path(self.translate_path(self.path))
+        if not file.exists():
             return self.send_not_found()
+        if file.is_dir() and (file / "index.html").is_file() and self.path.split("?")[0].endswith("/"):
+            file = file / "index.html"
+        if file.is_file() and file.suffix in COMPRESSED and "gzip" in self.headers.get(
+                "Accept-Encoding", ""):
+            return self.send_compressed(file)
         return super().send_head()
+
+    # Text files gzip-compressed, as GitHub Pages sends them.
+    def send_compressed(self, file: Path):
+        body = compressed(file, file.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     # The site's own 404 page, with the 404 status, as GitHub Pages does.
     def send_not_found(self):
@@ -68,8 +99,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
     def end_headers(self):
-        # Each test and benchmark run must see the current build.
-        self.send_header("Cache-Control", "no-cache")
+        # As GitHub Pages: browsers may reuse a file for ten minutes.
+        self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name

@@ -32,30 +32,38 @@ def on_post_build(config):
     for name, (size, maskable) in ICONS.items():
         (site / name).write_bytes(png(size, maskable))
     (site / MANIFEST).write_text(json.dumps(manifest(config), indent=2), encoding="utf-8")
-    core, runtime = cached_files(site)
-    worker = templates.get_template("sw.js.j2").render(
-        core=[url_of(path, site) for path in core],
-        runtime=[url_of(path, site) for path in runtime],
-        core_version=version_of(core, site),
-        runtime_version=version_of(runtime, site),
-    )
+    groups = cached_files(site)
+    worker = templates.get_template("sw.js.j2").render(caches=[
+        {"name": f"after-the-massage-{group}-{version_of(paths, site)}",
+         "when": "install" if group == "core" else "checker",
+         "files": [url_of(path, site) for path in paths]}
+        for group, paths in groups.items()
+    ])
     (site / "sw.js").write_text(worker, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
 # What the service worker keeps
 
-def cached_files(site: Path) -> tuple[list[Path], list[Path]]:
-    """Return the site's files the service worker keeps: the pages and their assets
-    (cached when it installs), and the checker's runtime (cached once the checker ran)."""
-    core, runtime = [], []
+def cached_files(site: Path) -> dict[str, list[Path]]:
+    """Return the site's files the service worker keeps, in groups with a cache each:
+    "core", the pages and their assets (kept when it installs); "runtime", the
+    checker's Pyodide runtime, and "snapshot", its start-up snapshot (kept once the
+    checker has run). The snapshot differs from build to build, the runtime rarely,
+    so a new deployment does not make a phone download the runtime again."""
+    groups = {"core": [], "runtime": [], "snapshot": []}
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if not path.is_file() or relative in NEVER_CACHED or relative.startswith(SKIPPED) \
                 or path.suffix in SKIPPED_SUFFIXES:
             continue
-        (runtime if relative.startswith(RUNTIME_FOLDER) else core).append(path)
-    return core, runtime
+        if relative in SNAPSHOT_FILES:
+            groups["snapshot"].append(path)
+        elif relative.startswith(RUNTIME_FOLDER):
+            groups["runtime"].append(path)
+        else:
+            groups["core"].append(path)
+    return groups
 
 
 def url_of(path: Path, site: Path) -> str:
@@ -108,6 +116,7 @@ ICONS = {
 }
 
 RUNTIME_FOLDER = "pyodide/"
+SNAPSHOT_FILES = {"pyodide/snapshot.bin.gz", "pyodide/snapshot.json"}
 
 # Not kept: the worker itself, the compressed sitemap for crawlers (instant
 # navigation reads sitemap.xml), and search languages other than English.

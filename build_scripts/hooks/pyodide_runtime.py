@@ -1,10 +1,13 @@
 # Puts the checker on the site for the browser: builds the triage package as a
 # pure-Python wheel, copies the pinned Pyodide runtime from node_modules, and
 # registers the wheel in the site's pyodide-lock.json with pyodide-build's
-# `pyodide lockfile add-wheels`, so the page loads it by name, sha256 checked.
+# `pyodide lockfile add-wheels`, so the page loads it by name, sha256 checked;
+# and makes a memory snapshot of the booted interpreter for a faster start.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -41,6 +44,7 @@ def on_post_build(config):
         wheel = build_wheel(Path(scratch))
         shutil.copy2(wheel, target / wheel.name)
         register_wheel(target / wheel.name, target / "pyodide-lock.json", Path(scratch))
+        make_snapshot(target, Path(scratch))
 
 
 # ---------------------------------------------------------------------------
@@ -95,6 +99,31 @@ def register_wheel(wheel: Path, lock: Path, scratch: Path) -> None:
         raise PluginError(f"{lock} does not list {name} after 'pyodide lockfile add-wheels'")
 
 
+def make_snapshot(target: Path, scratch: Path) -> None:
+    """Write the start-up snapshot, gzip-compressed, and snapshot.json with its sha256.
+
+    The page checks the sha256 before it restores the snapshot, as Pyodide checks
+    the wheel's against pyodide-lock.json.
+    """
+    raw = scratch / "snapshot.bin"
+    command = ["node", str(ROOT / "build_scripts" / "make_snapshot.mjs"), str(RUNTIME), str(raw)]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise PluginError("node is not installed: the start-up snapshot is made with Node.js "
+                          "(build_scripts/project.sh installs it)") from None
+    if result.returncode != 0 or not raw.is_file():
+        raise PluginError(f"making the start-up snapshot failed:\n{result.stdout}{result.stderr}")
+    # mtime=0 keeps the compressed file the same for the same snapshot.
+    packed = gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0)
+    (target / SNAPSHOT).write_bytes(packed)
+    (target / "snapshot.json").write_text(json.dumps({
+        "file": SNAPSHOT,
+        "sha256": hashlib.sha256(packed).hexdigest(),
+        "pyodide": json.loads((RUNTIME / "package.json").read_text())["version"],
+    }, indent=2))
+
+
 def pyodide_cli() -> str:
     """Return the path of pyodide-build's `pyodide` command, next to this Python first."""
     beside = Path(sys.executable).parent / "pyodide"
@@ -113,6 +142,9 @@ RUNTIME_FOLDER = "pyodide"
 
 # What a stdlib-only package needs from the runtime (the lock file is written anew).
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+# The start-up snapshot, gzip-compressed (the page decompresses it).
+SNAPSHOT = "snapshot.bin.gz"
 
 # 2026-01-01T00:00:00Z, stamped on every file in the wheel.
 WHEEL_TIMESTAMP = "1767225600"

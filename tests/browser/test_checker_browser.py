@@ -209,6 +209,28 @@ def test_engine_load_failure_shows_the_warning_signs(page, site_url, page_errors
     page_errors.clear()
 
 
+def test_the_engine_starts_from_the_verified_snapshot(checker_page):
+    startup = checker_page.evaluate("() => window.checkerStartup")
+    assert startup["snapshot"] is True, startup
+
+
+def test_a_damaged_snapshot_is_refused_and_the_checker_still_works(page, site_url):
+    def damaged(route):
+        response = route.fetch()
+        body = bytearray(response.body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(response=response, body=bytes(body))
+
+    page.route("**/snapshot.bin.gz", damaged)
+    page.goto(site_url + "checker/")
+    wait_for_engine(page)
+    startup = page.evaluate("() => window.checkerStartup")
+    assert startup["snapshot"] is False
+    assert "failed its sha256 check" in startup["snapshotError"]
+    result = page.evaluate("() => window.checker.assess({hours_since_massage: 5, severity: 9})")
+    assert result["level"] == "doctor"
+
+
 def test_without_javascript_the_warning_signs_show(chromium, site_url):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()

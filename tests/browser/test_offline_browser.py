@@ -20,16 +20,16 @@ from tests.conftest import ROOT, SUB_PATH, build_site, free_port
 pytestmark = pytest.mark.browser
 
 # True once the service worker controls the page and keeps every file of the
-# checker's runtime (the names given).
+# checker's runtime and start-up snapshot (the names given).
 RUNTIME_KEPT = """async (files) => {
     if (!navigator.serviceWorker.controller) return false;
+    const kept = [];
     for (const name of await caches.keys()) {
-        if (!name.startsWith("after-the-massage-runtime-")) continue;
+        if (!/^after-the-massage-(runtime|snapshot)-/.test(name)) continue;
         const cache = await caches.open(name);
-        const kept = (await cache.keys()).map(request => request.url.split("/").pop());
-        return files.every(file => kept.includes(file));
+        kept.push(...(await cache.keys()).map(request => request.url.split("/").pop()));
     }
-    return false;
+    return files.every(file => kept.includes(file));
 }"""
 
 

@@ -23,7 +23,11 @@
     }
     if (worker) {
       worker.onmessage = ({ data }) => {
-        if (data.type === "ready") settle.resolve();
+        if (data.type === "ready") {
+          // Where the start-up time went, for build_scripts/benchmark.py.
+          window.checkerStartup = data.timings;
+          settle.resolve();
+        }
         else if (data.type === "failed") settle.reject(new Error(data.message));
         else if (data.type === "answer") {
           const { resolve, reject } = pending.get(data.id);
@@ -34,7 +38,9 @@
         }
       };
       worker.onerror = (event) => settle.reject(new Error(event.message || "the checker could not start"));
-      worker.postMessage({ type: "start", package: packageName });
+      // ?snapshot=off starts Pyodide without the start-up snapshot (for comparison).
+      const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
+      worker.postMessage({ type: "start", package: packageName, snapshot });
     }
     ready.then(keepRuntimeOffline, () => {});
     window.checker = {

@@ -1,10 +1,17 @@
 // Registers the service worker that keeps the site working offline
 // (see build_scripts/templates/sw.js.j2). It lives at the site's root, so the
-// site works offline under a sub-path too.
+// site works offline under a sub-path too. It waits until the page has loaded
+// and the browser is idle, so that keeping the offline copy never slows the
+// page the person is reading.
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   const root = new URL("../../", document.currentScript.src);
-  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
+  const register = () => navigator.serviceWorker
+    .register(new URL("sw.js", root), { scope: root.pathname })
     .catch(() => {}); // without it the site still works online
+  const whenIdle = () => ("requestIdleCallback" in window
+    ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 1000));
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
 })();

@@ -1,0 +1,96 @@
+"""The local server: serves the site as GitHub Pages does, at the root or under
+a sub-path, compressed, with the site's own 404 page."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from build_scripts.serve import main, make_server, normalise_base
+
+
+@pytest.fixture
+def tiny_site(tmp_path):
+    (tmp_path / "index.html").write_text("<h1>Home</h1>" * 50)
+    (tmp_path / "404.html").write_text("<h1>Not here</h1>")
+    (tmp_path / "pyodide").mkdir()
+    (tmp_path / "pyodide" / "pyodide.asm.wasm").write_bytes(b"\0asm" + b"\1" * 100)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "index.html").write_text("notes")
+    return tmp_path
+
+
+@pytest.fixture
+def serve(tiny_site):
+    servers = []
+
+    def start(base="/"):
+        server = make_server(tiny_site, base=base)
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch(url, gzip_ok=False):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read()
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("/", "/"), ("", "/"), ("after-the-massage", "/after-the-massage/"),
+    ("/after-the-massage/", "/after-the-massage/"),
+])
+def test_normalise_base(given, expected):
+    assert normalise_base(given) == expected
+
+
+def test_serves_pages_with_the_types_browsers_need(serve):
+    url = serve()
+    status, headers, body = fetch(url + "/")
+    assert status == 200 and body.startswith(b"<h1>Home")
+    status, headers, _ = fetch(url + "/pyodide/pyodide.asm.wasm")
+    assert headers["Content-Type"] == "application/wasm"
+    assert fetch(url + "/notes/")[2] == b"notes"
+
+
+def test_compresses_when_the_browser_accepts_it(serve):
+    url = serve()
+    status, headers, body = fetch(url + "/", gzip_ok=True)
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body).startswith(b"<h1>Home")
+    assert "Content-Encoding" not in fetch(url + "/")[1]
+
+
+def test_missing_pages_get_the_site_404_page(serve):
+    status, _, body = fetch(serve() + "/nowhere/")
+    assert status == 404 and b"Not here" in body
+
+
+def test_under_a_sub_path(serve):
+    url = serve("/after-the-massage/")
+    assert fetch(url + "/after-the-massage/")[0] == 200
+    assert fetch(url + "/after-the-massage/notes/")[2] == b"notes"
+    assert fetch(url + "/notes/")[0] == 404
+    status, _, body = fetch(url + "/")  # redirected to the mount point
+    assert status == 200 and body.startswith(b"<h1>Home")
+
+
+def test_refuses_a_folder_without_a_site(tmp_path, capsys):
+    with pytest.raises(FileNotFoundError, match="no index.html"):
+        make_server(tmp_path)
+    assert main([str(tmp_path), "--port", "0"]) == 1
+    assert "holds no built site" in capsys.readouterr().err
