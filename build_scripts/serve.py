@@ -127,9 +127,11 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, base: str = 
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
-def serve_in_background(site: Path, base: str = "/") -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Start serving ``site`` on a free port in a daemon thread; return the server and its URL."""
-    server = make_server(site, base=base)
+def serve_in_background(site: Path, base: str = "/", port: int = 0,
+                        ) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start serving ``site`` in a daemon thread (port 0: a free one); return the server and
+    its URL. Stop it with ``server.shutdown()`` and ``server.server_close()``."""
+    server = make_server(site, port=port, base=base)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}{normalise_base(base)}"

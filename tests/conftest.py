@@ -7,14 +7,13 @@ import os
 import shutil
 import socket
 import subprocess
-import threading
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.serve import make_server
+from build_scripts.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/after-the-massage/"
@@ -48,9 +47,8 @@ def free_port() -> int:
 
 def served(site: Path, port: int, base: str = "/"):
     """Serve ``site`` on ``port`` under ``base`` until the session ends; yield its URL."""
-    server = make_server(site, port=port, base=base)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}{base}"
+    server, url = serve_in_background(site, base, port)
+    yield url
     server.shutdown()
     server.server_close()
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from build_scripts.serve import make_server
+from build_scripts.serve import serve_in_background
 from tests.browser.test_checker_browser import ENGINE_TIMEOUT, wait_for_engine
 from tests.browser.test_site_browser import search_for
 from tests.conftest import ROOT, SUB_PATH, build_site, free_port
@@ -42,8 +41,7 @@ class Server:
         self.http = None
 
     def start(self) -> None:
-        self.http = make_server(self.site, port=self.port, base=self.base)
-        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        self.http, _ = serve_in_background(self.site, self.base, self.port)
 
     def stop(self) -> None:
         if self.http:
