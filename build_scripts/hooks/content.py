@@ -74,7 +74,9 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if is_article(page):
         meta = check_front_matter(page.file.src_uri, page.meta, markdown)
+        # The front matter's full title is the heading; the nav may use a shorter one.
         markdown = templates.get_template("article.md.j2").render(
+            title=meta["title"],
             body=markdown.rstrip(),
             disclaimer=disclaimer,
             sources=[sources_by_title[normalise(title)] for title in meta["sources"]],
