@@ -49,6 +49,9 @@ class Question:
     maximum: int | None = None
     unit: str = ""
     ordered: bool = False
+    # The form shows the question only when one of these holds ("field": that box
+    # is ticked; "field=value": that answer is chosen); hidden, it keeps its default.
+    show_if: tuple[str, ...] = ()
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -77,6 +80,7 @@ class Question:
             "min": self.minimum,
             "max": self.maximum,
             "unit": self.unit,
+            "show_if": list(self.show_if),
         }
 
 
@@ -231,7 +235,7 @@ QUESTIONS = (
     Question("cough", BOOLEAN, "symptoms",
              "Do you have a new cough?",
              "A cough that started recently.",
-             "a new cough", default=False),
+             "a new cough", default=False, show_if=("fever=low", "fever=high")),
     Question("weight_loss", BOOLEAN, "symptoms",
              "Have you lost weight without trying?",
              "Without changing what you eat or how active you are.",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from checker.rules import RULES
+
 from checker.questions import (
     BOOLEAN,
     CHOICE,
@@ -135,3 +137,18 @@ def test_to_dict_gives_plain_json_data_for_the_form():
     assert data["choices"][0] == {"value": "neck", "label": "Neck"}
     assert QUESTIONS_BY_ID["severity"].to_dict()["min"] == 0
     assert QUESTIONS_BY_ID["severity"].to_dict()["max"] == 10
+
+
+def test_show_if_names_real_answers_and_never_hides_a_red_flag():
+    for question in QUESTIONS:
+        for token in question.show_if:
+            field, _, value = token.partition("=")
+            trigger = QUESTIONS_BY_ID[field]
+            assert value in trigger.values if value else trigger.kind == "boolean", token
+        # Hidden, a question keeps its default: every rule that reads it must also
+        # read what shows it, so hiding it can never keep a rule from firing.
+        triggers = {token.partition("=")[0] for token in question.show_if}
+        for rule in RULES if question.show_if else ():
+            mentioned = rule.condition.mentions()
+            if question.id in mentioned:
+                assert triggers & set(mentioned), (question.id, rule.id)

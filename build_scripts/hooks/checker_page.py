@@ -65,7 +65,7 @@ def question_data(question) -> dict:
     """Return one question as the template needs it, with how to draw it."""
     data = question.to_dict()
     data["widget"] = widget_for(question)
-    data["show_if"] = " ".join(SHOW_IF.get(question.id, ()))
+    data["show_if"] = " ".join(question.show_if)
     return data
 
 
@@ -87,10 +87,3 @@ def level_data(level_id: str) -> dict:
 
 CHECKER_PAGE = "checker/index.md"
 MARKER = "<!-- checker:form -->"
-
-# Questions that only matter after another answer, shown when any of these
-# holds ("field": that box is ticked; "field=value": that answer is chosen).
-# A hidden question keeps its default.
-SHOW_IF = {
-    "cough": ("fever=low", "fever=high"),
-}

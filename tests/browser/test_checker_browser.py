@@ -72,6 +72,31 @@ def test_the_result_is_not_stored_anywhere(checker_page):
 # ---------------------------------------------------------------------------
 # The form, as a person uses it
 
+def answer_by_clicks(page, answers: dict) -> None:
+    """Fill in the form as a person would, clicking each answer's label."""
+    for field, value in answers.items():
+        question = page.locator(f"[data-field='{field}']")
+        if question.get_attribute("data-kind") == "integer" and field == "hours_since_massage":
+            question.locator("input").fill(str(value))
+        elif question.get_attribute("data-kind") == "boolean":
+            if value:
+                question.locator("label").click()
+        else:
+            for choice in value if isinstance(value, list) else [value]:
+                question.locator(f"label:has(input[value='{choice}'])").click()
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=[vignette["id"] for vignette in VIGNETTES])
+def test_vignette_through_the_form(checker_page, vignette):
+    answer_by_clicks(checker_page, vignette["answers"])
+    result = submit(checker_page)
+    assert result.get_attribute("data-level") == vignette["expect"]
+    expected = command_line_result(vignette["answers"])
+    assert result.locator("#checker-headline").inner_text() == expected["headline"]
+    for reason in expected["reasons"]:
+        assert reason["text"] in result.inner_text()
+
+
 def test_self_care_case_by_clicks(checker_page):
     page = checker_page
     page.get_by_label("How many hours ago did the massage end?").fill("20")
