@@ -15,21 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from build_scripts.headless_chromium import CHROMIUM_ARGS, MISSING, chromium_path
 from build_scripts.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 # A page that loads Pyodide in a module worker and nothing else: the floor.
 BARE_PAGE = """<!doctype html><html lang="en"><title>Bare Pyodide</title><script>
@@ -137,7 +132,7 @@ def lighthouse(url: str) -> dict[str, int]:
             [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
              "--only-categories=performance,accessibility,best-practices,seo",
              "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
-            env={**os.environ, "CHROME_PATH": shutil.which("chromium")}, check=True,
+            env={**os.environ, "CHROME_PATH": chromium_path()}, check=True,
             capture_output=True)
         categories = json.loads(report.read_text())["categories"]
     return {name: round(category["score"] * 100) for name, category in categories.items()}
@@ -153,9 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="cold runs of each measurement")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     args = parser.parse_args(argv)
-    executable = shutil.which("chromium")
+    executable = chromium_path()
     if executable is None:
-        print("error: Debian's chromium is not installed (apt-get install chromium)", file=sys.stderr)
+        print(f"error: {MISSING}", file=sys.stderr)
         return 1
     if not (args.site / "pyodide" / "pyodide-lock.json").is_file():
         print(f"error: {args.site} holds no built site with the checker: build it first",

@@ -4,7 +4,6 @@ headless Chromium (Debian's chromium, driven by Playwright) for browser tests.""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,15 +12,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from build_scripts.headless_chromium import CHROMIUM_ARGS, MISSING, chromium_path
 from build_scripts.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/after-the-massage/"
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def build_site(destination: Path, root: Path = ROOT, **env: str) -> Path:
@@ -90,10 +86,9 @@ def sub_path_site_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, headless, through Playwright (never a downloaded browser)."""
-    executable = shutil.which("chromium")
+    executable = chromium_path()
     if executable is None:
-        pytest.fail("Debian's chromium is not installed: run 'bash build_scripts/project.sh test', "
-                    "which installs it, or 'apt-get install chromium'")
+        pytest.fail(MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

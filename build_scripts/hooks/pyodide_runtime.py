@@ -26,9 +26,11 @@ RUNTIME = ROOT / "node_modules" / "pyodide"
 # ---------------------------------------------------------------------------
 # Hooks
 
-# Check the runtime is installed before spending time on the pages.
+# Check the runtime is installed before spending time on the pages, and tell
+# the checker page's head which files to fetch early.
 def on_config(config):
     check_runtime()
+    config["extra"]["runtime_prefetch"] = [f"{RUNTIME_FOLDER}/{name}" for name in PREFETCHED]
     return config
 
 
@@ -145,6 +147,10 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 # The start-up snapshot, gzip-compressed (the page decompresses it).
 SNAPSHOT = "snapshot.bin.gz"
+
+# The largest files the engine needs, which the checker page fetches into the
+# browser's cache while it loads, so that its worker finds them there.
+PREFETCHED = ("pyodide.asm.wasm", SNAPSHOT, "python_stdlib.zip", "pyodide.asm.mjs")
 
 # 2026-01-01T00:00:00Z, stamped on every file in the wheel.
 WHEEL_TIMESTAMP = "1767225600"
