@@ -217,8 +217,10 @@ def test_served_under_a_sub_path(page, sub_path_site_url):
     page.locator("[data-field='severity'] label", has_text="5").first.click()
     result = submit(page)
     assert result.get_attribute("data-level") == "doctor"
-    for link in result.locator("a").all():
-        assert "/after-the-massage/" in link.get_attribute("href")
+    hrefs = result.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert hrefs, "the result has no links"
+    for href in hrefs:
+        assert "/after-the-massage/" in href, href
 
 
 def test_engine_load_failure_shows_the_warning_signs(page, site_url, page_errors):

@@ -94,7 +94,7 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
     page.locator("#saddle-numbness").wait_for()
 
     page.goto(server.url)
-    search_for(page, "fever")
+    search_for(page, "fever", expect="warning-signs/")
 
 
 def changed_copy_of_the_project(folder: Path) -> Path:

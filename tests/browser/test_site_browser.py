@@ -37,30 +37,46 @@ def test_instant_navigation_swaps_the_page_without_a_reload(page, site_url):
     assert page.evaluate("window.__sameDocument") is True
 
 
-def search_for(page, text: str, seconds: float = 30) -> None:
-    """Open the site search and type ``text`` until results show.
+def search_for(page, text: str, expect: str, seconds: float = 30) -> list[str]:
+    """Search the site for ``text`` until a result links to ``expect``; return
+    every result's href.
 
     Material's search index loads in a worker after the page; a query typed
     before it is ready shows nothing until the next keystroke, so type again.
+    Results for the partial words typed on the way ("f", "fe", ...) re-render
+    as each key lands, so wait for the expected link, then read every href in
+    one step, once the list has stopped changing, rather than element by element.
     """
     field = page.locator("input.md-search__input")
+    wanted = page.locator(f".md-search-result__link[href*='{expect}']").first
     deadline = time.monotonic() + seconds
     while True:
         field.click()
         field.fill("")
         field.press_sequentially(text)
         try:
-            page.locator(".md-search-result__item").first.wait_for(timeout=1_000)
-            return
+            wanted.wait_for(timeout=2_000)
+            break
         except PlaywrightTimeout:
-            assert time.monotonic() < deadline, f"search for {text!r} showed no results"
+            assert time.monotonic() < deadline, f"search for {text!r} found no link to {expect!r}"
+    assert field.input_value() == text
+    links = page.locator(".md-search-result__link")
+    read = "links => links.map(link => link.getAttribute('href'))"
+    hrefs = links.evaluate_all(read)
+    while True:  # until the list stops changing: the last keystroke's results are in
+        page.wait_for_timeout(300)
+        again = links.evaluate_all(read)
+        if again == hrefs:
+            return hrefs
+        assert time.monotonic() < deadline, f"search results for {text!r} kept changing"
+        hrefs = again
 
 
 def test_search_finds_fever(page, site_url):
     page.goto(site_url)
-    search_for(page, "fever")
-    hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+    hrefs = search_for(page, "fever", expect="warning-signs/")
     assert any("warning-signs/" in href for href in hrefs), hrefs
+    assert any("relief/" in href for href in hrefs), hrefs
 
 
 def test_dark_mode_toggles(page, site_url):
