@@ -4,21 +4,22 @@
 // The checker itself is not in it: the page still loads its wheel by name,
 // with the sha256 in pyodide-lock.json checked.
 //
-// Usage: node build_scripts/make_snapshot.mjs PYODIDE_DIR OUTPUT_FILE
+// Usage: node build_scripts/make_snapshot.mjs PYODIDE_DIR OUTPUT_FILE [MODULE ...]
+// where the modules are the standard library ones the checker imports (the
+// pyodide_runtime hook reads them from checker/*.py).
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-// The standard library modules the checker package imports (see checker/*.py).
-const STDLIB_IMPORTS = "import collections.abc, dataclasses, difflib, json, re, string, types; import pyodide._package_loader";
+// loadPackage, which the page calls for the wheel, imports this one.
+const PACKAGE_LOADER = "pyodide._package_loader";
 
-const [runtime, output] = process.argv.slice(2);
+const [runtime, output, ...modules] = process.argv.slice(2);
 if (!runtime || !output) {
-  console.error("usage: node build_scripts/make_snapshot.mjs PYODIDE_DIR OUTPUT_FILE");
+  console.error("usage: node build_scripts/make_snapshot.mjs PYODIDE_DIR OUTPUT_FILE [MODULE ...]");
   process.exit(2);
 }
 const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: runtime + path.sep, _makeSnapshot: true });
-pyodide.runPython(STDLIB_IMPORTS);
+pyodide.runPython(`import ${[...modules, PACKAGE_LOADER].join(", ")}`);
 writeFileSync(output, pyodide.makeMemorySnapshot());
-

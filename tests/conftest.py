@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/after-the-massage/"
 
 
-
 def build_site(destination: Path, root: Path = ROOT, **env: str) -> Path:
     """Build the site (of the project at ``root``) strictly into ``destination``;
     fail the test run with MkDocs' output."""

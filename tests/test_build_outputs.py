@@ -66,6 +66,14 @@ def test_the_wheel_is_reproducible(tmp_path):
     assert wheels[0] == wheels[1]
 
 
+def test_the_snapshot_imports_what_the_checker_imports_from_the_standard_library():
+    modules = load_hook("pyodide_runtime").checker_imports()
+    assert {"dataclasses", "json", "collections.abc"} <= set(modules)
+    # Not the checker itself (its wheel loads with a sha256 check), nor the command line's.
+    assert not any(module.startswith("checker") for module in modules)
+    assert "argparse" not in modules and "__future__" not in modules
+
+
 def test_the_snapshot_manifest_carries_the_snapshot_sha256(built_site):
     manifest = json.loads((built_site / "pyodide" / "snapshot.json").read_text())
     assert manifest["sha256"] == sha256(built_site / "pyodide" / manifest["file"])

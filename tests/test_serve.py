@@ -4,13 +4,12 @@ a sub-path, compressed, with the site's own 404 page."""
 from __future__ import annotations
 
 import gzip
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
 
-from build_scripts.serve import main, make_server, normalise_base
+from build_scripts.serve import main, make_server, normalise_base, serve_in_background
 
 
 @pytest.fixture
@@ -29,9 +28,8 @@ def serve(tiny_site):
     servers = []
 
     def start(base="/"):
-        server = make_server(tiny_site, base=base)
+        server, _ = serve_in_background(tiny_site, base)
         servers.append(server)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         return f"http://127.0.0.1:{server.server_address[1]}"
 
     yield start

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import ast
 import gzip
 import hashlib
 import json
@@ -108,7 +109,8 @@ def make_snapshot(target: Path, scratch: Path) -> None:
     the wheel's against pyodide-lock.json.
     """
     raw = scratch / "snapshot.bin"
-    command = ["node", str(ROOT / "build_scripts" / "make_snapshot.mjs"), str(RUNTIME), str(raw)]
+    command = ["node", str(ROOT / "build_scripts" / "make_snapshot.mjs"), str(RUNTIME), str(raw),
+               *checker_imports()]
     try:
         result = subprocess.run(command, capture_output=True, text=True)
     except FileNotFoundError:
@@ -124,6 +126,22 @@ def make_snapshot(target: Path, scratch: Path) -> None:
         "sha256": hashlib.sha256(packed).hexdigest(),
         "pyodide": json.loads((RUNTIME / "package.json").read_text())["version"],
     }, indent=2))
+
+
+def checker_imports() -> list[str]:
+    """Return the modules the checker package imports from outside itself (all from
+    the standard library), read from its source, for the snapshot to hold already
+    imported. The command line (``__main__``) does not run in the page."""
+    modules = set()
+    for source in sorted((ROOT / "checker").glob("*.py")):
+        if source.name == "__main__.py":
+            continue
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                modules.add(node.module)
+    return sorted(modules - {"__future__"})
 
 
 def pyodide_cli() -> str:
