@@ -95,7 +95,7 @@ def first_visit_bytes(browser, url: str, wait_for_engine: bool) -> dict[str, tup
     context = browser.new_context()
     page = context.new_page()
     finished = []
-    # A lambda: Playwright reads a handler's signature, which a built-in method lacks.
+    # A lambda: Playwright stores an attribute on each handler, which a built-in method can't hold.
     context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
     if wait_for_engine:
