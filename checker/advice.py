@@ -10,8 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .conditions import Above, AllOf, AnyOf, Condition, Includes, Is, Not, OneOf
-from .levels import DOCTOR, EMERGENCY, LEVEL_IDS, SELF_CARE, URGENT
+from .conditions import (
+    BLEEDING_RISK,
+    FEVER,
+    FRESH,
+    AllOf,
+    AnyOf,
+    Condition,
+    Includes,
+    Is,
+    Not,
+    OneOf,
+    lower_first,
+)
+from .levels import CALM, DOCTOR, EMERGENCY, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE, URGENT
+from .rules import rules_at
 
 
 @dataclass(frozen=True)
@@ -31,32 +44,70 @@ class Tip:
         return level in self.levels and (self.when is None or self.when.holds(answers))
 
 
+@dataclass(frozen=True)
+class SafetyNetLine:
+    """One line of safety-netting: a sentence, or an opening and the signs it lists."""
+
+    text: str
+    signs: tuple[str, ...] = ()
+
+    def sentence(self) -> str:
+        """Return the line as one sentence, its signs joined with semicolons."""
+        if not self.signs:
+            return self.text
+        return f"{self.text} {'; '.join(lower_first(sign) for sign in self.signs)}."
+
+    def to_dict(self) -> dict:
+        """Return the line as JSON-ready data."""
+        return {"text": self.text, "signs": list(self.signs)}
+
+
+@dataclass(frozen=True)
+class WarningGroup:
+    """The signs of one level, named in the safety-netting of calmer results."""
+
+    level: str
+    opening: str
+    shown_at: frozenset
+
+
 def advice_for(answers: Mapping, level: str) -> tuple[str, ...]:
     """Return the advice lines for these answers at this level, in table order."""
     return tuple(tip.text for tip in ADVICE if tip.applies(answers, level))
 
 
-def watch_for(answers: Mapping, level: str) -> tuple[str, ...]:
-    """Return the safety-netting lines for these answers at this level (never empty)."""
-    return tuple(tip.text for tip in WATCH_FOR if tip.applies(answers, level))
+def safety_net(answers: Mapping, level: str) -> tuple[SafetyNetLine, ...]:
+    """Return the safety-netting for these answers at this level (never empty).
+
+    It opens with what to do while waiting for help. Below the emergency level it
+    then names every emergency sign from the rule table, and the watched urgent
+    and doctor signs that concern this person and have not already fired. Lines
+    fitted to the person (WATCH_FOR) come last.
+    """
+    lines = [SafetyNetLine(tip.text) for tip in WHILE_YOU_WAIT if tip.applies(answers, level)]
+    for group in WARNING_GROUPS:
+        if level not in group.shown_at:
+            continue
+        signs = tuple(rule.sign for rule in rules_at(group.level)
+                      if group.level == EMERGENCY
+                      or (rule.watch and rule.concerns(answers) and not rule.fires(answers)))
+        if signs:
+            lines.append(SafetyNetLine(group.opening, signs))
+    lines.extend(SafetyNetLine(tip.text) for tip in WATCH_FOR if tip.applies(answers, level))
+    return tuple(lines)
 
 
 # ---------------------------------------------------------------------------
 # Data
 
-NOT_EMERGENCY = frozenset({URGENT, DOCTOR, SELF_CARE})
-CALM = frozenset({DOCTOR, SELF_CARE})
-
 # Anti-inflammatory painkillers (ibuprofen, naproxen, aspirin) are not safe for these people.
-NO_ANTI_INFLAMMATORIES = AnyOf(Is("pregnant"), Is("anticoagulants"),
-                               Includes("conditions", "bleeding_disorder"))
-FRESH = Not(Above("hours_since_massage", 48))
+NO_ANTI_INFLAMMATORIES = AnyOf(Is("pregnant"), BLEEDING_RISK)
 BRUISED_OR_SWOLLEN = AnyOf(Not(Is("bruising", "none")), Is("redness_swelling"))
-FEVER = Not(Is("fever", "none"))
 TELL_THE_THERAPIST = AnyOf(Is("first_massage"), Is("bruising", "at_site"),
                            OneOf("massage_type", "deep_tissue", "sports"),
                            Includes("conditions", "osteochondrosis", "scoliosis", "skin_disease"),
                            Is("anticoagulants"))
+AFTER_NECK_MASSAGE = Includes("pain_areas", "neck")
 
 ADVICE = (
     # --- getting help ---
@@ -103,24 +154,34 @@ ADVICE = (
         CALM, TELL_THE_THERAPIST),
 )
 
-# Safety-netting: the changes that should make the person get help sooner.
-WATCH_FOR = (
+# Safety-netting: the changes that should make the person get help sooner. It opens
+# with what to do while waiting for help, then names the signs (WARNING_GROUPS),
+# then adds the lines fitted to the person (WATCH_FOR).
+WHILE_YOU_WAIT = (
     Tip("If you feel worse while you wait for help, call the emergency number again.",
         frozenset({EMERGENCY})),
     Tip("If you cannot see a doctor today, or you get worse while you wait, go to an emergency "
         "department.", frozenset({URGENT})),
     Tip("If the pain gets much worse before your appointment, see a doctor today.",
         frozenset({DOCTOR})),
-    Tip("Call the emergency number if you get numbness around your genitals or buttocks, "
-        "trouble passing urine or controlling your bladder or bowels, or new weakness in an "
-        "arm or leg.", NOT_EMERGENCY),
-    Tip("Call the emergency number if you get chest pain, shortness of breath, a sudden bad "
-        "headache, trouble seeing or speaking, or a drooping face.", NOT_EMERGENCY),
-    Tip("See a doctor today if you get a temperature of 38 °C or more, dark brown urine, a "
-        "swollen and painful calf, or bruises or purple spots where you were not massaged.",
-        CALM),
-    Tip("Because you take blood thinners, see a doctor today if a bruise keeps growing, or you "
-        "see blood in your urine or black poo.", NOT_EMERGENCY, Is("anticoagulants")),
-    Tip("Book an appointment with a doctor if the pain gets worse, is not better after three "
-        "days, wakes you at night, or shoots down an arm or leg.", frozenset({SELF_CARE})),
+)
+
+WATCH_FOR = (
+    Tip("Because you take blood thinners or have a bleeding disorder, call the emergency number "
+        "at once for sudden severe back pain, new numbness or weakness, or a new headache. See "
+        "a doctor today if a bruise keeps growing, or you see blood in your urine or black poo.",
+        NOT_EMERGENCY, BLEEDING_RISK),
+    Tip("Because your neck hurts after a massage, see a doctor today if you get a new headache, "
+        "and call the emergency number for any sign of a stroke. Rarely, a torn artery in the "
+        "neck starts with neck pain and a headache, days before a stroke.",
+        NOT_EMERGENCY, AllOf(AFTER_NECK_MASSAGE, Not(Is("headache")))),
+)
+
+# The signs named in the safety-netting, by level, and at which result levels.
+WARNING_GROUPS = (
+    WarningGroup(EMERGENCY, "Call the emergency number (112, 911 or 999) if you get any of "
+                            "these:", NOT_EMERGENCY),
+    WarningGroup(URGENT, "See a doctor today if you get any of these:", CALM),
+    WarningGroup(DOCTOR, "Book an appointment with a doctor if you have any of these:",
+                 frozenset({SELF_CARE})),
 )

@@ -41,10 +41,6 @@ class Answers(Mapping):
     def __repr__(self) -> str:
         return f"Answers({dict(self._values)!r})"
 
-    def replace(self, **changes) -> Answers:
-        """Return a copy with some answers changed, validated again."""
-        return validate({**self.to_dict(), **changes})
-
     def to_dict(self) -> dict:
         """Return the answers as plain JSON-ready data (lists, not tuples)."""
         return {field: list(value) if isinstance(value, tuple) else value
@@ -55,9 +51,12 @@ class Answers(Mapping):
 # Validation
 
 def validate(data: object) -> Answers:
-    """Return ``data`` as complete :class:`Answers`; raise InvalidAnswers naming the problem."""
+    """Return ``data`` as complete :class:`Answers`; raise InvalidAnswers naming the problem.
+
+    An :class:`Answers` object is checked again too: anyone can build one.
+    """
     if isinstance(data, Answers):
-        return data
+        data = data.to_dict()
     if not isinstance(data, Mapping):
         raise InvalidAnswers(f"the answers must be a JSON object, not {describe_value(data)}")
     for field in data:

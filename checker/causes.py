@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .conditions import AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
-from .levels import DOCTOR, LEVEL_IDS, SELF_CARE, URGENT
+from .conditions import FEVER, AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
+from .levels import ALL_LEVELS, CALM, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE
 
 
 @dataclass(frozen=True)
@@ -106,13 +106,10 @@ CAUSES = (
 
 CAUSES_BY_ANCHOR = MappingProxyType({cause.anchor: cause for cause in CAUSES})
 
-ALL = frozenset(LEVEL_IDS)
-NOT_EMERGENCY = frozenset({URGENT, DOCTOR, SELF_CARE})
-CALM = frozenset({DOCTOR, SELF_CARE})
-FEVER = Not(Is("fever", "none"))
 SPINE_BONE_OR_BLOOD = ("herniated_disc", "osteochondrosis", "scoliosis", "osteoporosis",
                        "spinal_stenosis", "ankylosing_spondylitis", "cancer",
-                       "bleeding_disorder", "tuberculosis")
+                       "bleeding_disorder", "tuberculosis", "long_term_steroids",
+                       "weak_immune_system")
 ASK_A_DOCTOR_FIRST = ("herniated_disc", "spinal_stenosis", "osteoporosis",
                       "ankylosing_spondylitis", "cancer", "bleeding_disorder", "tuberculosis",
                       "skin_disease")
@@ -121,29 +118,29 @@ CAUSE_RULES = (
     CauseRule("normal-soreness", frozenset({SELF_CARE}), AtLeast("severity", 1)),
     CauseRule("too-much-pressure", CALM, AnyOf(OneOf("massage_type", "deep_tissue", "sports"),
                                                Is("bruising", "at_site"))),
-    CauseRule("too-much-pressure", ALL, Is("dark_urine")),
+    CauseRule("too-much-pressure", ALL_LEVELS, Is("dark_urine")),
     CauseRule("therapist-skill", CALM, AnyOf(Is("redness_swelling"), Is("movement_limited"),
                                              Is("painkillers", "not_helped"))),
-    CauseRule("contraindications", ALL, AnyOf(Includes("conditions", *ASK_A_DOCTOR_FIRST),
+    CauseRule("contraindications", ALL_LEVELS, AnyOf(Includes("conditions", *ASK_A_DOCTOR_FIRST),
                                               Is("pregnant"), FEVER)),
-    CauseRule("hidden-conditions", ALL, AnyOf(Includes("conditions", *SPINE_BONE_OR_BLOOD),
+    CauseRule("hidden-conditions", ALL_LEVELS, AnyOf(Includes("conditions", *SPINE_BONE_OR_BLOOD),
                                               Is("anticoagulants"), Is("night_pain"),
                                               Is("weight_loss"))),
-    CauseRule("injury", ALL, Is("recent_injury")),
+    CauseRule("injury", ALL_LEVELS, Is("recent_injury")),
     CauseRule("muscle-strain", NOT_EMERGENCY, Is("movement_limited")),
     CauseRule("fascia", CALM, AllOf(Is("movement_limited"), Not(FEVER))),
-    CauseRule("nerve-irritation", ALL, AnyOf(Is("pain_down_leg"), Is("pain_down_arm"),
+    CauseRule("nerve-irritation", ALL_LEVELS, AnyOf(Is("pain_down_leg"), Is("pain_down_arm"),
                                              Is("limb_numbness"), Is("limb_weakness"),
                                              Is("both_legs"), Is("saddle_numbness"),
-                                             Is("bladder_bowel"))),
-    CauseRule("circulation", ALL, AnyOf(Is("calf_swelling"), Is("bruising", "elsewhere"))),
-    CauseRule("referred-pain", ALL, AnyOf(Is("abdominal_pain"), Is("urinary_symptoms"),
+                                             Is("bladder_bowel"), Is("worse_when_straining"))),
+    CauseRule("circulation", ALL_LEVELS, AnyOf(Is("calf_swelling"), Is("bruising", "elsewhere"))),
+    CauseRule("referred-pain", ALL_LEVELS, AnyOf(Is("abdominal_pain"), Is("urinary_symptoms"),
                                           AllOf(Is("cough"), Includes("pain_areas", "ribs")))),
-    CauseRule("kidneys", ALL, AllOf(Is("urinary_symptoms"), FEVER)),
-    CauseRule("pelvic-organs", ALL, AnyOf(
+    CauseRule("kidneys", ALL_LEVELS, AllOf(Is("urinary_symptoms"), FEVER)),
+    CauseRule("pelvic-organs", ALL_LEVELS, AnyOf(
         AllOf(Is("urinary_symptoms"), Not(FEVER)),
         AllOf(Is("abdominal_pain"), Includes("pain_areas", "lower_back", "tailbone")))),
-    CauseRule("gallbladder-pancreas", ALL, Is("abdominal_pain")),
-    CauseRule("lungs", ALL, AnyOf(AllOf(Is("cough"), Includes("pain_areas", "ribs")),
+    CauseRule("gallbladder-pancreas", ALL_LEVELS, Is("abdominal_pain")),
+    CauseRule("lungs", ALL_LEVELS, AnyOf(AllOf(Is("cough"), Includes("pain_areas", "ribs")),
                                   Is("chest_symptoms"))),
 )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .course import EASING_BY_HOURS
 from .questions import BOOLEAN, CHOICE, INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID, Question
 
 
@@ -28,7 +29,7 @@ class Condition:
 
     def describe_negated(self) -> str:
         """Return the opposite of the condition in plain words."""
-        return f"not ({self.describe()})"
+        raise NotImplementedError
 
     def mentions(self) -> dict[str, frozenset]:
         """Return the fields the condition looks at, each with the values it names."""
@@ -107,12 +108,19 @@ class Comparison(Condition):
         question_for(self.field, INTEGER)
 
     def describe(self) -> str:
-        question = QUESTIONS_BY_ID[self.field]
-        return f"{question.topic} {self.words[0].format(question.label(self.number))}"
+        return self.say(self.words[0])
 
     def describe_negated(self) -> str:
+        return self.say(self.words[1])
+
+    def say(self, words: str) -> str:
+        """Return the comparison in words, naming the band that starts at the number."""
         question = QUESTIONS_BY_ID[self.field]
-        return f"{question.topic} {self.words[1].format(question.label(self.number))}"
+        text = f"{question.topic} {words.format(question.label(self.number))}"
+        band = question.band(self.number)
+        if band is not None and band.minimum == self.number and self.words[0] in words:
+            text += f" ({band.word})"
+        return text
 
     def mentions(self) -> dict[str, frozenset]:
         return {self.field: frozenset()}
@@ -283,3 +291,16 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+# ---------------------------------------------------------------------------
+# Data: named conditions that the rules, the advice and the causes share
+
+# "fever present" in the policy: a temperature of 37.5 °C or more.
+FEVER = Not(Is("fever", "none"))
+# Bleeding risk: blood thinners or a bleeding disorder.
+BLEEDING_RISK = AnyOf(Is("anticoagulants"), Includes("conditions", "bleeding_disorder"))
+# Severe pain, by the pain scale's bands (7 to 10).
+SEVERE = AtLeast("severity", 7)
+# Within two days of the massage, when bruising and swelling are fresh.
+FRESH = Not(Above("hours_since_massage", EASING_BY_HOURS))

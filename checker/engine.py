@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .advice import advice_for, watch_for
+from .advice import advice_for, safety_net
 from .answers import validate
 from .causes import causes_for
 from .levels import LEVEL_IDS, LEVELS_BY_ID, most_urgent
@@ -35,7 +35,7 @@ def assess(data: Mapping) -> Result:
         reasons=tuple(Reason(rule.id, rule.level, rule.reason_for(answers), rule.source)
                       for rule in fired),
         advice=advice_for(answers, level.id),
-        watch_for=watch_for(answers, level.id),
+        safety_net=safety_net(answers, level.id),
         pause_massage=level.pause_massage,
         likely_causes=causes_for(answers, level.id),
     )

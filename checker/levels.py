@@ -20,11 +20,6 @@ class Level:
     action: str
     pause_massage: bool
 
-    @property
-    def rank(self) -> int:
-        """Return 0 for the most urgent level, counting up to the least urgent."""
-        return LEVEL_IDS.index(self.id)
-
 
 # ---------------------------------------------------------------------------
 # Data
@@ -48,6 +43,11 @@ LEVELS = (
 
 LEVEL_IDS = tuple(level.id for level in LEVELS)
 LEVELS_BY_ID = MappingProxyType({level.id: level for level in LEVELS})
+
+# Sets of levels that advice, safety-netting and causes are shown at.
+ALL_LEVELS = frozenset(LEVEL_IDS)
+NOT_EMERGENCY = frozenset({URGENT, DOCTOR, SELF_CARE})
+CALM = frozenset({DOCTOR, SELF_CARE})
 
 
 def most_urgent(level_ids) -> str:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .advice import SafetyNetLine
 from .causes import Cause
+
+
+# The triage policy the results follow (the spec's "policy v2").
+POLICY_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,8 @@ class Result:
     """How soon to get help, why, and what to do meanwhile.
 
     ``reasons`` lists every rule that fired, most urgent level first, then in
-    rule-table order. ``watch_for`` is never empty.
+    rule-table order. ``safety_net`` is never empty; ``watch_for`` is the same
+    lines as sentences.
     """
 
     level: str
@@ -34,14 +40,14 @@ class Result:
     action: str
     reasons: tuple[Reason, ...]
     advice: tuple[str, ...]
-    watch_for: tuple[str, ...]
+    safety_net: tuple[SafetyNetLine, ...]
     pause_massage: bool
     likely_causes: tuple[Cause, ...]
 
     @property
-    def rule_ids(self) -> tuple[str, ...]:
-        """Return the ids of the rules that fired, in the order of ``reasons``."""
-        return tuple(reason.rule for reason in self.reasons)
+    def watch_for(self) -> tuple[str, ...]:
+        """Return the safety-netting as sentences."""
+        return tuple(line.sentence() for line in self.safety_net)
 
     def to_dict(self) -> dict:
         """Return the result as JSON-ready data: the same keys the command line prints."""
@@ -52,6 +58,8 @@ class Result:
             "reasons": [reason.to_dict() for reason in self.reasons],
             "advice": list(self.advice),
             "watch_for": list(self.watch_for),
+            "safety_net": [line.to_dict() for line in self.safety_net],
             "pause_massage": self.pause_massage,
             "likely_causes": [cause.to_dict() for cause in self.likely_causes],
+            "policy": POLICY_VERSION,
         }

@@ -1,8 +1,10 @@
 """The triage policy as a table of rules (spec section 3).
 
 Each rule has a stable id, a level, a declarative condition, the reason shown
-to the person and a link to the article section that explains it. The engine,
-the "How the checker decides" page and the citations all read this table.
+to the person, a link to the article section that explains it, and the warning
+sign in a few words. The engine, the "How the checker decides" page, the
+citations, every list of warning signs on the site and the safety-netting in
+results all read this table.
 """
 
 from __future__ import annotations
@@ -12,7 +14,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .conditions import Above, AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, lower_first
+from .conditions import (
+    BLEEDING_RISK,
+    FEVER,
+    SEVERE,
+    Above,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    Includes,
+    Is,
+    Not,
+    lower_first,
+)
+from .course import EASING_BY_HOURS, GONE_BY_HOURS, WEEK_HOURS
 from .levels import DOCTOR, EMERGENCY, LEVELS_BY_ID, URGENT
 from .questions import INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID
 
@@ -23,7 +39,10 @@ class Rule:
 
     ``reason`` may name answers in braces, e.g. ``{severity}``; they are filled
     in with the person's own answers (for a list, only the values the condition
-    names).
+    names). ``sign`` is the warning sign in a few words, as lists of warning
+    signs show it. ``who`` says whom the sign concerns when only some people
+    (on blood thinners, after cancer) need to watch for it. ``watch`` puts the
+    sign in the safety-netting of calmer results (every emergency sign is there).
     """
 
     id: str
@@ -32,17 +51,29 @@ class Rule:
     condition: Condition
     reason: str
     source: str
+    sign: str
+    who: Condition | None = None
+    watch: bool = False
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS_BY_ID:
             raise ValueError(f"rule {self.id}: unknown level {self.level!r}")
+        if self.id in RETIRED_IDS:
+            raise ValueError(f"rule {self.id}: the id is retired and is never reused")
         unknown = set(self.reason_fields()) - set(QUESTIONS_BY_ID)
         if unknown:
             raise ValueError(f"rule {self.id}: reason names unknown field(s) {sorted(unknown)}")
+        if not self.sign or not self.sign[0].isupper() or self.sign.endswith("."):
+            raise ValueError(f"rule {self.id}: the sign must be a capitalised phrase "
+                             "without a full stop")
 
     def fires(self, answers: Mapping) -> bool:
         """Return True if the rule's condition holds for the answers."""
         return self.condition.holds(answers)
+
+    def concerns(self, answers: Mapping) -> bool:
+        """Return True if the rule's sign is one this person should watch for."""
+        return self.who is None or self.who.holds(answers)
 
     def reason_fields(self) -> tuple[str, ...]:
         """Return the answer fields the reason text names in braces."""
@@ -54,6 +85,11 @@ class Rule:
         return self.reason.format_map({
             field: answer_words(field, answers[field], mentioned.get(field, frozenset()))
             for field in self.reason_fields()})
+
+
+def rules_at(level: str) -> tuple[Rule, ...]:
+    """Return the rules that lead to ``level``, in table order."""
+    return tuple(rule for rule in RULES if rule.level == level)
 
 
 def answer_words(field: str, value: object, only: frozenset) -> str:
@@ -75,8 +111,14 @@ def join_and(words: list[str]) -> str:
 # ---------------------------------------------------------------------------
 # Data
 
-FEVER = Not(Is("fever", "none"))
-SEVERE = AtLeast("severity", 7)
+# Retired ids are never given to a new rule (policy v2: U2 became E7, D10 became
+# U14, and D1, a temperature of 37.5-37.9 °C on its own, is self-care).
+RETIRED_IDS = frozenset({"U2", "D1", "D10"})
+
+CANCER = Includes("conditions", "cancer")
+WEAK_BONES = Includes("conditions", "osteoporosis", "long_term_steroids")
+NECK = Includes("pain_areas", "neck")
+STIFF_NECK = AllOf(NECK, Is("movement_limited"))
 KNOWN_CONDITIONS = Includes("conditions", "herniated_disc", "spinal_stenosis", "osteoporosis",
                             "ankylosing_spondylitis", "cancer", "bleeding_disorder",
                             "tuberculosis")
@@ -85,124 +127,254 @@ RULES = (
     # --- emergency ---
     Rule("E1", EMERGENCY, "Saddle numbness", Is("saddle_numbness"),
          "You have numbness around your genitals, buttocks or inner thighs.",
-         "warning-signs/#saddle-numbness"),
-    Rule("E2", EMERGENCY, "Bladder or bowel trouble", Is("bladder_bowel"),
-         "You have new trouble passing urine, or cannot control your bladder or bowels.",
-         "warning-signs/#bladder-bowel"),
+         "warning-signs/#saddle-numbness",
+         "Numbness around your genitals, buttocks or inner thighs"),
+    Rule("E2", EMERGENCY, "Bladder, bowel or erection problems", Is("bladder_bowel"),
+         "You have new trouble passing urine, loss of bladder or bowel control, or new "
+         "problems getting or keeping an erection.",
+         "warning-signs/#bladder-bowel",
+         "New trouble passing urine, loss of bladder or bowel control, or new erection "
+         "problems"),
     Rule("E3", EMERGENCY, "Weakness in an arm or leg", Is("limb_weakness"),
          "You have new weakness in an arm or leg.",
-         "warning-signs/#limb-weakness"),
+         "warning-signs/#limb-weakness",
+         "New weakness in an arm or leg: a leg gives way, a foot drags, or your grip fails"),
     Rule("E4", EMERGENCY, "Signs of a stroke", Is("stroke_signs"),
-         "You have signs that can mean a stroke, such as a sudden bad headache, dizziness, "
-         "trouble seeing or speaking, or a drooping face.",
-         "warning-signs/#stroke-signs"),
+         "You have signs that can mean a stroke, such as a sudden severe headache, dizziness "
+         "that does not settle, trouble seeing, speaking or swallowing, or a drooping face.",
+         "warning-signs/#stroke-signs",
+         "Signs of a stroke: a sudden severe headache, dizziness that does not settle, double "
+         "or lost vision, slurred speech, a drooping face, trouble swallowing, unsteady "
+         "walking, or new confusion"),
     Rule("E5", EMERGENCY, "Chest symptoms", Is("chest_symptoms"),
          "You have chest pain, shortness of breath, or you are coughing up blood.",
-         "warning-signs/#chest-symptoms"),
+         "warning-signs/#chest-symptoms",
+         "Chest pain, shortness of breath, or coughing up blood"),
     Rule("E6", EMERGENCY, "Both legs affected", Is("both_legs"),
-         "You have numbness, tingling or weakness in both legs.",
-         "warning-signs/#both-legs"),
+         "You have pain shooting down both legs, or numbness, tingling or weakness in both "
+         "legs.",
+         "warning-signs/#both-legs",
+         "Pain shooting down both legs, or numbness, tingling or weakness in both legs"),
+    Rule("E7", EMERGENCY, "Dark urine", Is("dark_urine"),
+         "Your urine is brown, red or cola-coloured. After deep pressure this can mean "
+         "muscle breakdown, which is treated in hospital.",
+         "warning-signs/#dark-urine",
+         "Brown, red or cola-coloured urine"),
+    Rule("E8", EMERGENCY, "Bleeding risk with severe pain, numbness or a headache",
+         AllOf(BLEEDING_RISK, AnyOf(SEVERE, Is("limb_numbness"), Is("headache"))),
+         "You take blood thinners or have a bleeding disorder, and you have severe pain, new "
+         "numbness or a new headache. This can mean bleeding around the spinal cord or "
+         "inside the head.",
+         "warning-signs/#bleeding-risk",
+         "On blood thinners or with a bleeding disorder: severe pain, new numbness, or a new "
+         "headache", who=BLEEDING_RISK),
+    Rule("E9", EMERGENCY, "Stiff neck with a high temperature",
+         AllOf(Is("fever", "high"), STIFF_NECK),
+         "You have a high temperature and a stiff neck that is hard to turn. This can be "
+         "meningitis.",
+         "warning-signs/#stiff-neck-high-temperature",
+         "A high temperature with a stiff neck that is hard to turn"),
+    Rule("E10", EMERGENCY, "Severe belly pain",
+         AllOf(Is("abdominal_pain"), AtLeast("severity", 8)),
+         "You have new belly pain and your pain is very severe ({severity} out of 10). "
+         "Sudden severe belly and back pain needs checking in hospital at once.",
+         "warning-signs/#severe-belly-pain",
+         "Severe new belly pain"),
+    Rule("E11", EMERGENCY, "Cancer with numbness or shooting pain",
+         AllOf(CANCER, AnyOf(Is("limb_numbness"), Is("pain_down_leg"), Is("pain_down_arm"))),
+         "You have had cancer, and you have new numbness or pain shooting down an arm or "
+         "leg. This can mean something is pressing on the spinal cord or a nerve.",
+         "warning-signs/#cancer-nerve-signs",
+         "After cancer: new numbness, or pain shooting down an arm or leg", who=CANCER),
+    Rule("E12", EMERGENCY, "A temperature with purple spots",
+         AllOf(FEVER, Is("bruising", "elsewhere")),
+         "You have a raised temperature and bruises or purple spots where you were not "
+         "massaged. This can be a serious infection of the blood.",
+         "warning-signs/#temperature-purple-spots",
+         "A raised temperature with bruises or purple spots where you were not massaged"),
     # --- urgent ---
     Rule("U1", URGENT, "Numbness in an arm or leg", Is("limb_numbness"),
-         "You have new numbness or tingling in an arm or leg.",
-         "warning-signs/#numbness"),
-    Rule("U2", URGENT, "Dark urine", Is("dark_urine"),
-         "Your urine is dark brown, like cola. After deep pressure this can mean muscle damage.",
-         "warning-signs/#dark-urine"),
+         "You have new numbness or tingling in an arm or leg that is still there.",
+         "warning-signs/#numbness",
+         "New numbness or tingling in an arm or leg that does not go away", watch=True),
     Rule("U3", URGENT, "Swollen calf", Is("calf_swelling"),
          "One calf or leg is swollen, painful and warm. This can be a sign of a blood clot.",
-         "warning-signs/#calf-swelling"),
-    Rule("U4", URGENT, "High fever", Is("fever", "high"),
-         "You have a temperature of 38 °C or more.",
-         "warning-signs/#high-fever"),
-    Rule("U5", URGENT, "Possible kidney infection", AllOf(FEVER, Is("urinary_symptoms")),
-         "You have a raised temperature and it burns or hurts when you pass urine, or you need "
-         "to go very often. This can be a kidney infection.",
-         "warning-signs/#kidney-infection"),
+         "warning-signs/#calf-swelling",
+         "One calf or leg swollen, painful and warm", watch=True),
+    Rule("U4", URGENT, "High temperature", Is("fever", "high"),
+         "You have a high temperature: 38 °C or more, or you feel hot or shivery.",
+         "warning-signs/#high-fever",
+         "A temperature of 38 °C or more, or feeling hot and shivery", watch=True),
+    Rule("U5", URGENT, "Possible kidney infection",
+         AllOf(AnyOf(FEVER, Is("pregnant")), Is("urinary_symptoms")),
+         "It burns or hurts when you pass urine, or you need to go very often, and you have a "
+         "raised temperature or are pregnant. This can be a kidney infection.",
+         "warning-signs/#kidney-infection",
+         "Burning or painful urination with a raised temperature, or in pregnancy"),
     Rule("U6", URGENT, "Belly pain", Is("abdominal_pain"),
-         "You have pain in your belly and feel sick or are being sick.",
-         "warning-signs/#belly-pain"),
+         "You have new pain in your belly.",
+         "warning-signs/#belly-pain",
+         "New belly pain", watch=True),
     Rule("U7", URGENT, "Unexplained bruising", Is("bruising", "elsewhere"),
          "You have bruises or purple spots in places that were not massaged.",
-         "warning-signs/#unexplained-bruising"),
-    Rule("U8", URGENT, "Bruising or swelling on blood thinners",
-         AllOf(Is("anticoagulants"), AnyOf(Not(Is("bruising", "none")), Is("redness_swelling"))),
-         "You take blood thinners and have bruising, redness or swelling after the massage.",
-         "warning-signs/#blood-thinners"),
-    Rule("U9", URGENT, "Osteoporosis and severe pain",
-         AllOf(Includes("conditions", "osteoporosis"), SEVERE),
-         "You have osteoporosis and your pain is bad: {severity} out of 10.",
-         "warning-signs/#osteoporosis-severe-pain"),
+         "warning-signs/#unexplained-bruising",
+         "Bruises or purple spots where you were not massaged", watch=True),
+    Rule("U8", URGENT, "Bleeding risk with swelling or worsening pain",
+         AllOf(BLEEDING_RISK, AnyOf(Is("redness_swelling"), Is("trend", "worse"))),
+         "You take blood thinners or have a bleeding disorder, and the massaged area is red "
+         "or swollen, or your pain is getting worse. This can mean bleeding under the skin "
+         "or deeper.",
+         "warning-signs/#blood-thinners",
+         "On blood thinners or with a bleeding disorder: swelling where you were massaged, or "
+         "pain that is getting worse", who=BLEEDING_RISK, watch=True),
+    Rule("U9", URGENT, "Possible broken bone",
+         AllOf(WEAK_BONES, AnyOf(SEVERE, Is("recent_injury"))),
+         "You have osteoporosis or take steroid tablets long-term, which can weaken bones, "
+         "and your pain is severe or you were recently injured. This can mean a broken bone.",
+         "warning-signs/#possible-fracture",
+         "With osteoporosis or long-term steroid tablets: severe pain, or pain after a fall "
+         "or injury", who=WEAK_BONES, watch=True),
     Rule("U10", URGENT, "Severe pain that painkillers do not help",
          AllOf(AtLeast("severity", 8), Is("painkillers", "not_helped")),
-         "Your pain is very bad ({severity} out of 10) and painkillers have not helped.",
-         "warning-signs/#severe-pain-not-helped"),
-    Rule("U11", URGENT, "Severe neck pain getting worse",
-         AllOf(Includes("pain_areas", "neck"), SEVERE, Is("trend", "worse")),
-         "Your neck hurts badly ({severity} out of 10) and the pain is getting worse.",
-         "warning-signs/#neck-pain-worsening"),
+         "Your pain is very severe ({severity} out of 10) and painkillers have not helped.",
+         "warning-signs/#severe-pain-not-helped",
+         "Very severe pain that painkillers do not help", watch=True),
+    Rule("U11", URGENT, "Neck pain that is severe or comes with a headache",
+         AllOf(NECK, AnyOf(SEVERE, Is("headache"))),
+         "Your neck hurts, and the pain is severe or you have a new headache. Rarely, this "
+         "is a tear in an artery of the neck, whose first signs are neck pain and a headache, "
+         "days before any sign of a stroke.",
+         "warning-signs/#neck-pain-headache",
+         "Severe neck pain, or neck pain with a new headache", watch=True),
     Rule("U12", URGENT, "Possible chest infection",
          AllOf(FEVER, Is("cough"), Includes("pain_areas", "ribs")),
          "You have a raised temperature, a new cough and pain in your ribs. "
          "This can be a chest infection.",
-         "warning-signs/#chest-infection"),
+         "warning-signs/#chest-infection",
+         "A raised temperature, a new cough and pain over the ribs"),
     Rule("U13", URGENT, "Severe pain after a recent injury", AllOf(Is("recent_injury"), SEVERE),
-         "You hurt your back or neck recently and your pain is bad: {severity} out of 10.",
-         "warning-signs/#injury-severe-pain"),
+         "You hurt your back or neck recently and your pain is severe: {severity} out of 10.",
+         "warning-signs/#injury-severe-pain",
+         "Severe pain after a recent fall or injury"),
+    Rule("U14", URGENT, "Weight loss", Is("weight_loss"),
+         "You have lost weight without trying. With back pain, a doctor should check this "
+         "soon.",
+         "warning-signs/#weight-loss",
+         "Weight loss you cannot explain"),
+    Rule("U15", URGENT, "Night pain after three days",
+         AllOf(Is("night_pain"), Above("hours_since_massage", GONE_BY_HOURS)),
+         "Your pain wakes you from sleep or stays as bad when you lie still, and the massage "
+         "was more than three days ago ({hours_since_massage} hours).",
+         "warning-signs/#night-pain-after-three-days",
+         "Pain that wakes you at night, more than three days after the massage", watch=True),
+    Rule("U16", URGENT, "Back pain after cancer",
+         AllOf(CANCER, AnyOf(Includes("pain_areas", "neck", "upper_back", "mid_back"),
+                             Is("trend", "worse"), SEVERE, Is("night_pain"))),
+         "You have had cancer, and your pain is in your neck or upper or middle back, is "
+         "getting worse, is severe, or comes at night. Rarely, cancer can spread to the spine, "
+         "so a doctor should check you today.",
+         "warning-signs/#cancer-back-pain",
+         "After cancer: pain in the neck or upper or middle back, or pain that is severe, "
+         "getting worse or there at night", who=CANCER, watch=True),
+    Rule("U17", URGENT, "A temperature with redness or swelling",
+         AllOf(FEVER, Is("redness_swelling")),
+         "You have a raised temperature and the skin where you were massaged is red, swollen "
+         "or hot. This can be an infection.",
+         "warning-signs/#temperature-redness",
+         "A raised temperature with redness, swelling or heat where you were massaged"),
+    Rule("U18", URGENT, "Pain worse when coughing or straining", Is("worse_when_straining"),
+         "Your pain gets worse when you cough, sneeze or strain. This can mean something is "
+         "pressing inside the spine, such as a bulging disc.",
+         "warning-signs/#worse-when-straining",
+         "Pain that gets worse when you cough, sneeze or strain", watch=True),
+    Rule("U19", URGENT, "A stiff neck with a raised temperature", AllOf(FEVER, STIFF_NECK),
+         "You have a raised temperature and a stiff neck that is hard to turn.",
+         "warning-signs/#stiff-neck-temperature",
+         "Any raised temperature with a stiff neck"),
+    Rule("U20", URGENT, "A headache in pregnancy", AllOf(Is("pregnant"), Is("headache")),
+         "You are pregnant and have a new headache. This can be a sign of pre-eclampsia, "
+         "which needs checking the same day.",
+         "warning-signs/#pregnancy-headache",
+         "In pregnancy: a new headache", who=Is("pregnant"), watch=True),
+    Rule("U21", URGENT, "A temperature with a weak immune system",
+         AllOf(Includes("conditions", "weak_immune_system"), FEVER),
+         "Your immune system is weak and you have a raised temperature. Infections can become "
+         "serious quickly when the immune system is weak.",
+         "warning-signs/#weak-immune-system",
+         "With a weak immune system: any raised temperature",
+         who=Includes("conditions", "weak_immune_system"), watch=True),
     # --- doctor ---
-    Rule("D1", DOCTOR, "Slight fever", Is("fever", "low"),
-         "You have a slightly raised temperature (37.0 to 37.9 °C).",
-         "warning-signs/#low-fever"),
     Rule("D2", DOCTOR, "Redness or swelling", Is("redness_swelling"),
-         "The skin where you were massaged is red, swollen or hot.",
-         "warning-signs/#redness-swelling"),
+         "The skin where you were massaged is still red, swollen or hot, or the redness is "
+         "spreading.",
+         "warning-signs/#redness-swelling",
+         "Redness, swelling or heat where you were massaged that lasts or spreads"),
     Rule("D3", DOCTOR, "Painkillers not helping", Is("painkillers", "not_helped"),
          "Ordinary painkillers have not helped.",
-         "warning-signs/#painkillers-not-helping"),
+         "warning-signs/#painkillers-not-helping",
+         "Pain that ordinary painkillers do not help", watch=True),
     Rule("D4", DOCTOR, "Not better after three days",
-         AllOf(Above("hours_since_massage", 72), Not(Is("trend", "better"))),
+         AllOf(Above("hours_since_massage", GONE_BY_HOURS), Not(Is("trend", "better"))),
          "Your massage was {hours_since_massage} hours ago, more than three days, "
          "and the pain is not getting better.",
-         "warning-signs/#not-better-after-three-days"),
+         "warning-signs/#not-better-after-three-days",
+         "Pain that is not getting better three days after the massage", watch=True),
     Rule("D5", DOCTOR, "Pain after a week",
-         AllOf(Above("hours_since_massage", 168), AtLeast("severity", 3)),
+         AllOf(Above("hours_since_massage", WEEK_HOURS), AtLeast("severity", 3)),
          "Your massage was {hours_since_massage} hours ago, more than a week, "
          "and it still hurts ({severity} out of 10).",
-         "warning-signs/#pain-after-a-week"),
+         "warning-signs/#pain-after-a-week",
+         "Pain that is still there a week after the massage"),
     Rule("D6", DOCTOR, "Getting worse after two days",
-         AllOf(Is("trend", "worse"), AtLeast("hours_since_massage", 48)),
+         AllOf(Is("trend", "worse"), AtLeast("hours_since_massage", EASING_BY_HOURS)),
          "Your pain is getting worse {hours_since_massage} hours after the massage. "
          "Normal soreness is easing by then.",
-         "warning-signs/#getting-worse"),
+         "warning-signs/#getting-worse",
+         "Pain that is getting worse two days or more after the massage", watch=True),
     Rule("D7", DOCTOR, "Shooting pain", AnyOf(Is("pain_down_leg"), Is("pain_down_arm")),
          "You have pain shooting down an arm or a leg.",
-         "warning-signs/#shooting-pain"),
-    Rule("D8", DOCTOR, "Hard to turn or bend", Is("movement_limited"),
-         "It is hard to turn or bend where it hurts.",
-         "warning-signs/#stiffness"),
+         "warning-signs/#shooting-pain",
+         "Pain shooting down an arm or a leg", watch=True),
+    Rule("D8", DOCTOR, "Still hard to turn or bend after three days",
+         AllOf(Is("movement_limited"), Above("hours_since_massage", GONE_BY_HOURS)),
+         "It is still hard to turn or bend where it hurts, more than three days after the "
+         "massage.",
+         "warning-signs/#stiffness",
+         "Stiffness that still limits how you move three days after the massage", watch=True),
     Rule("D9", DOCTOR, "Pain at night or at rest", Is("night_pain"),
-         "Your pain wakes you at night or does not ease when you rest.",
-         "warning-signs/#night-pain"),
-    Rule("D10", DOCTOR, "Weight loss", Is("weight_loss"),
-         "You have lost weight without trying.",
-         "warning-signs/#weight-loss"),
+         "Your pain wakes you from sleep or stays as bad when you lie still.",
+         "warning-signs/#night-pain",
+         "Pain that wakes you at night or stays as bad when you lie still", watch=True),
     Rule("D11", DOCTOR, "Urinary symptoms", Is("urinary_symptoms"),
          "It burns or hurts when you pass urine, or you need to go very often.",
-         "warning-signs/#urinary-symptoms"),
+         "warning-signs/#urinary-symptoms",
+         "Burning or painful urination, or needing to go very often"),
     Rule("D12", DOCTOR, "Recent injury", Is("recent_injury"),
-         "You hurt your back or neck in the last 6 months, or felt a crack with sudden sharp "
-         "pain during the massage.",
-         "warning-signs/#recent-injury"),
+         "You hurt your back or neck in the last 6 months, or felt a sudden sharp pain during "
+         "the massage that has not settled.",
+         "warning-signs/#recent-injury",
+         "A recent back or neck injury, or a sharp pain during the massage that has not "
+         "settled"),
     Rule("D13", DOCTOR, "Severe pain", SEVERE,
-         "Your pain is bad: {severity} out of 10.",
-         "warning-signs/#severe-pain"),
+         "Your pain is severe: {severity} out of 10.",
+         "warning-signs/#severe-pain",
+         "Severe pain: 7 out of 10 or more"),
     Rule("D14", DOCTOR, "A known condition", KNOWN_CONDITIONS,
          "You have been diagnosed with: {conditions}. "
          "A doctor should check you before any more massage.",
-         "warning-signs/#known-conditions"),
+         "warning-signs/#known-conditions",
+         "A known condition of the spine, bones or blood", who=KNOWN_CONDITIONS),
     Rule("D15", DOCTOR, "Pregnancy", Is("pregnant"),
          "You are pregnant. A doctor or midwife should check you before any more massage.",
-         "warning-signs/#pregnancy"),
+         "warning-signs/#pregnancy",
+         "Pregnancy", who=Is("pregnant")),
+    Rule("D16", DOCTOR, "Bruising on blood thinners",
+         AllOf(BLEEDING_RISK, Is("bruising", "at_site")),
+         "You take blood thinners or have a bleeding disorder, and you have bruises where you "
+         "were massaged.",
+         "warning-signs/#bruising-blood-thinners",
+         "On blood thinners or with a bleeding disorder: bruises where you were massaged",
+         who=BLEEDING_RISK),
 )
 
 RULES_BY_ID = MappingProxyType({rule.id: rule for rule in RULES})

@@ -7,8 +7,9 @@ import re
 import pytest
 
 from checker import validate
-from checker.advice import ADVICE, WATCH_FOR, Tip, advice_for, watch_for
+from checker.advice import ADVICE, WATCH_FOR, WHILE_YOU_WAIT, Tip, advice_for, safety_net
 from checker.levels import LEVEL_IDS
+from checker.rules import rules_at
 
 BASE = {"hours_since_massage": 20, "severity": 4}
 
@@ -32,6 +33,9 @@ def advice(level="self_care", **changes) -> str:
     ("doctor", {"redness_swelling": True, "hours_since_massage": 30}, "use cold", "Warmth"),
     ("self_care", {"bruising": "at_site", "hours_since_massage": 49}, "Warmth", "use cold"),
     ("self_care", {}, "Warmth", "use cold"),
+    # No heat with a temperature, of either band.
+    ("self_care", {"fever": "low"}, "", "Warmth"),
+    ("urgent", {"fever": "high"}, "", "Warmth"),
     ("doctor", {"redness_swelling": True, "hours_since_massage": 80}, "", "Warmth"),
     # Tell the therapist, lighter pressure next time.
     ("self_care", {"conditions": ["osteochondrosis"]}, "ask for lighter pressure", ""),
@@ -54,19 +58,70 @@ def test_advice_fits_the_answers(level, changes, present, absent):
         assert absent not in text
 
 
+def watch_for(level="self_care", **changes) -> list[str]:
+    return [line.sentence() for line in safety_net(validate({**BASE, **changes}), level)]
+
+
 @pytest.mark.parametrize("level", LEVEL_IDS)
 def test_every_level_has_advice_and_safety_netting(level):
     answers = validate(BASE)
     assert advice_for(answers, level)
-    assert watch_for(answers, level)
+    assert safety_net(answers, level)
 
 
-def test_safety_netting_for_blood_thinners():
-    answers = validate({**BASE, "anticoagulants": True})
-    assert any("blood thinners" in line for line in watch_for(answers, "self_care"))
+@pytest.mark.parametrize("level", ["urgent", "doctor", "self_care"])
+def test_below_emergency_the_safety_net_names_every_emergency_sign(level):
+    lines = safety_net(validate(BASE), level)
+    emergency = [line for line in lines if line.text.startswith("Call the emergency number")]
+    assert len(emergency) == 1
+    assert emergency[0].signs == tuple(rule.sign for rule in rules_at("emergency"))
 
 
-@pytest.mark.parametrize("tip", ADVICE + WATCH_FOR, ids=lambda tip: tip.text[:30])
+def test_an_emergency_result_lists_no_more_signs():
+    assert all(not line.signs for line in safety_net(validate(BASE), "emergency"))
+
+
+def test_urgent_signs_are_the_watched_ones_that_concern_the_person_and_have_not_fired():
+    lines = {line.text: line.signs for line in safety_net(validate(BASE), "self_care")}
+    urgent = lines["See a doctor today if you get any of these:"]
+    expected = [rule.sign for rule in rules_at("urgent") if rule.watch and rule.who is None]
+    assert list(urgent) == expected
+    # Signs for people on blood thinners appear only for them; a fired rule is not repeated.
+    thinners = safety_net(validate({**BASE, "anticoagulants": True, "pain_areas": ["neck"],
+                                    "severity": 4}), "self_care")
+    urgent = next(line.signs for line in thinners if line.text.startswith("See a doctor today"))
+    assert any(sign.startswith("On blood thinners") for sign in urgent)
+    fired = safety_net(validate({**BASE, "fever": "high"}), "urgent")
+    assert not any("38 °C" in sign for line in fired for sign in line.signs)
+
+
+def test_safety_netting_for_blood_thinners_names_the_emergency_signs():
+    text = " ".join(watch_for(anticoagulants=True))
+    assert ("Because you take blood thinners or have a bleeding disorder, call the emergency "
+            "number at once for sudden severe back pain, new numbness or weakness, or a new "
+            "headache.") in text
+    assert "Because you take blood thinners" in " ".join(
+        watch_for(conditions=["bleeding_disorder"]))
+    assert "Because you take blood thinners" not in " ".join(watch_for())
+
+
+def test_after_a_neck_massage_the_safety_net_names_a_new_headache_and_a_stroke():
+    neck = " ".join(watch_for(pain_areas=["neck"]))
+    assert "see a doctor today if you get a new headache" in neck
+    assert "call the emergency number for any sign of a stroke" in neck
+    assert "see a doctor today if you get a new headache" not in " ".join(
+        watch_for(pain_areas=["lower_back"]))
+
+
+def test_a_line_with_signs_reads_as_one_sentence():
+    line = next(line for line in safety_net(validate(BASE), "doctor") if line.signs)
+    sentence = line.sentence()
+    assert sentence.startswith(line.text + " ") and sentence.endswith(".")
+    assert sentence.count("; ") == len(line.signs) - 1
+
+
+@pytest.mark.parametrize("tip", ADVICE + WHILE_YOU_WAIT + WATCH_FOR,
+                         ids=lambda tip: tip.text[:30])
 def test_tips_are_short_plain_sentences_without_doses(tip):
     assert tip.text.endswith(".") and tip.text[0].isupper()
     assert len(tip.text) <= 300

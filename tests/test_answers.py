@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker import Answers, InvalidAnswers, validate
+from checker import Answers, InvalidAnswers, assess, validate
 from checker.questions import QUESTIONS
 
 BASE = {"hours_since_massage": 20, "severity": 4}
@@ -38,16 +38,26 @@ def test_valid_answers_are_kept_and_defaults_filled_in(data, field, expected):
     assert set(result) == {question.id for question in QUESTIONS}
 
 
-def test_answers_are_immutable_and_revalidate_on_replace():
+def test_answers_are_immutable():
     result = validate(answers(pain_areas=["neck"]))
     with pytest.raises(TypeError):
         result["severity"] = 5
     assert isinstance(result["pain_areas"], tuple)
-    assert result.replace(severity=9)["severity"] == 9
-    with pytest.raises(InvalidAnswers, match="severity"):
-        result.replace(severity=11)
-    assert validate(result) is result
+    assert validate(result) == result
     assert result.to_dict()["pain_areas"] == ["neck"]
+
+
+# Anyone can build an Answers object: it is checked like any other answers.
+@pytest.mark.parametrize(("built", "message"), [
+    (Answers({**BASE, "severity": 99}), "severity: must be an integer from 0 to 10, got 99"),
+    (Answers({"hours_since_massage": 5}), "severity: is required but missing"),
+    (Answers({**BASE, "coughs": True}), r"coughs: unknown field; did you mean cough\?"),
+])
+def test_an_answers_object_is_validated_too(built, message):
+    with pytest.raises(InvalidAnswers, match=message):
+        validate(built)
+    with pytest.raises(InvalidAnswers, match=message):
+        assess(built)
 
 
 def test_validation_does_not_change_the_callers_data():

@@ -41,7 +41,12 @@ def anchors(**changes) -> list[str]:
     ({"conditions": ["scoliosis"]}, ["normal-soreness", "hidden-conditions"]),
     ({"calf_swelling": True}, ["circulation"]),
     ({"dark_urine": True, "massage_type": "sports"}, ["too-much-pressure"]),
-    ({"movement_limited": True}, ["therapist-skill", "muscle-strain", "fascia"]),
+    ({"movement_limited": True},
+     ["normal-soreness", "therapist-skill", "muscle-strain", "fascia"]),
+    ({"movement_limited": True, "hours_since_massage": 80},
+     ["therapist-skill", "muscle-strain", "fascia"]),
+    ({"worse_when_straining": True}, ["nerve-irritation"]),
+    ({"conditions": ["long_term_steroids"]}, ["normal-soreness", "hidden-conditions"]),
 ])
 def test_causes_are_chosen_from_the_answers(changes, expected):
     assert anchors(**changes) == expected

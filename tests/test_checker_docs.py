@@ -46,7 +46,7 @@ def test_the_page_shows_every_question_and_level(hook):
 
 
 def test_placeholders_are_shown_as_field_names(hook):
-    assert "Your pain is bad: `{severity}` out of 10." in hook.render_page()
+    assert "Your pain is severe: `{severity}` out of 10." in hook.render_page()
 
 
 @pytest.mark.parametrize(("source", "link"), [

@@ -9,7 +9,7 @@ from checker.levels import LEVEL_IDS, LEVELS, LEVELS_BY_ID, most_urgent
 
 def test_the_levels_are_the_specs_most_urgent_first():
     assert LEVEL_IDS == ("emergency", "urgent", "doctor", "self_care")
-    assert [level.rank for level in LEVELS] == [0, 1, 2, 3]
+    assert [level.id for level in LEVELS] == list(LEVEL_IDS)
 
 
 @pytest.mark.parametrize(("level", "pause"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.conditions import Is
 from checker.rules import RULES
 
 from checker.questions import (
@@ -52,14 +53,18 @@ SPEC = {
     "conditions": (MULTI_CHOICE, ("herniated_disc", "osteochondrosis", "scoliosis",
                                   "osteoporosis", "spinal_stenosis", "ankylosing_spondylitis",
                                   "cancer", "bleeding_disorder", "skin_disease",
-                                  "tuberculosis"), ()),
+                                  "tuberculosis", "long_term_steroids",
+                                  "weak_immune_system"), ()),
     "anticoagulants": (BOOLEAN, None, False),
     "pregnant": (BOOLEAN, None, False),
     "night_pain": (BOOLEAN, None, False),
     "weight_loss": (BOOLEAN, None, False),
+    "headache": (BOOLEAN, None, False),
+    "worse_when_straining": (BOOLEAN, None, False),
 }
+# Each of these on its own is an emergency (E1-E7): the form's first screen.
 EMERGENCY_FIELDS = {"saddle_numbness", "bladder_bowel", "limb_weakness", "stroke_signs",
-                    "chest_symptoms", "both_legs"}
+                    "chest_symptoms", "both_legs", "dark_urine"}
 
 
 def test_the_questions_are_exactly_the_spec_fields():
@@ -96,10 +101,13 @@ def test_each_question_is_worded_and_placed_in_a_section(question):
     assert question.ordered is False or question.kind == CHOICE
 
 
-def test_the_emergency_section_holds_the_e1_to_e6_fields_and_comes_first():
+def test_the_emergency_section_holds_the_e1_to_e7_fields_and_comes_first():
     emergency = {question.id for question in QUESTIONS if question.section == "emergency"}
     assert emergency == EMERGENCY_FIELDS
-    assert [question.section for question in QUESTIONS[:6]] == ["emergency"] * 6
+    assert [question.section for question in QUESTIONS[:7]] == ["emergency"] * 7
+    single = {rule.condition.field for rule in RULES
+              if rule.level == "emergency" and isinstance(rule.condition, Is)}
+    assert single == EMERGENCY_FIELDS
     assert [section.id for section in SECTIONS] == [
         "emergency", "massage", "pain", "symptoms", "background"]
 
@@ -124,7 +132,8 @@ def test_ordered_choices_run_from_least_to_most_worrying(field, worst):
     ("hours_since_massage", 72, "72 hours"),
     ("cough", True, "yes"),
     ("cough", False, "no"),
-    ("fever", "high", "38 °C or more"),
+    ("fever", "high", "38 °C or more, or hot and shivery"),
+    ("fever", "low", "37.5 to 37.9 °C"),
     ("conditions", "osteoporosis", "Osteoporosis (thin, weak bones)"),
 ])
 def test_label_says_an_answer_in_words(field, value, label):
@@ -152,3 +161,27 @@ def test_show_if_names_real_answers_and_never_hides_a_red_flag():
             mentioned = rule.condition.mentions()
             if question.id in mentioned:
                 assert triggers & set(mentioned), (question.id, rule.id)
+
+
+# What does not count, as the spec's meanings say (policy v2), in the form's words.
+@pytest.mark.parametrize(("field", "words"), [
+    ("redness_swelling", "pink for an hour or two after a massage: that does not count"),
+    ("limb_numbness", "went to sleep on the table and then recovered does not count"),
+    ("recent_injury", "click without pain during a massage are normal and do not count"),
+    ("both_legs", "where your legs themselves were massaged does not count"),
+    ("chest_symptoms", "Soreness over the ribs that hurts when you press it does not count"),
+    ("fever", "Feeling warm or flushed just after a massage does not count"),
+])
+def test_the_help_says_what_does_not_count(field, words):
+    assert words in QUESTIONS_BY_ID[field].help
+
+
+def test_the_pain_scale_is_in_words_with_the_specs_bands():
+    severity = QUESTIONS_BY_ID["severity"]
+    bands = [(band.minimum, band.maximum, band.word) for band in severity.bands]
+    assert bands == [(0, 0, "no pain"), (1, 3, "mild"), (4, 6, "moderate"), (7, 10, "severe")]
+    assert [severity.band(value).word for value in (3, 4, 6, 7)] == [
+        "mild", "moderate", "moderate", "severe"]
+    assert severity.to_dict()["bands"][3] == {
+        "min": 7, "max": 10, "word": "severe", "meaning": severity.bands[3].meaning}
+    assert QUESTIONS_BY_ID["hours_since_massage"].band(5) is None

@@ -8,8 +8,8 @@ import pytest
 
 from checker import assess
 
-KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "pause_massage",
-        "likely_causes"]
+KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "safety_net",
+        "pause_massage", "likely_causes", "policy"]
 BASE = {"hours_since_massage": 20, "severity": 4}
 
 # One set of answers per level, with what the result must say.
@@ -34,6 +34,10 @@ def test_result_json_has_the_spec_keys_for_each_level(answers, level, headline, 
     assert (data["level"], data["headline"], data["action"]) == (level, headline, action)
     assert data["pause_massage"] is pause
     assert data["watch_for"] and all(isinstance(line, str) for line in data["watch_for"])
+    assert data["policy"] == "2"
+    assert len(data["safety_net"]) == len(data["watch_for"])
+    for line, sentence in zip(data["safety_net"], data["watch_for"], strict=True):
+        assert list(line) == ["text", "signs"] and sentence.startswith(line["text"])
     assert data["advice"] and all(isinstance(line, str) for line in data["advice"])
     for reason in data["reasons"]:
         assert list(reason) == ["rule", "level", "text", "source"]
@@ -47,12 +51,13 @@ def test_result_json_has_the_spec_keys_for_each_level(answers, level, headline, 
 def test_the_spec_example_reason():
     data = assess({**BASE, "fever": "high"}).to_dict()
     assert data["reasons"] == [{"rule": "U4", "level": "urgent",
-                                "text": "You have a temperature of 38 °C or more.",
+                                "text": "You have a high temperature: 38 °C or more, or you "
+                                        "feel hot or shivery.",
                                 "source": "warning-signs/#high-fever"}]
 
 
-def test_result_is_immutable_and_lists_rule_ids():
+def test_result_is_immutable():
     result = assess({**BASE, "fever": "low", "redness_swelling": True})
-    assert result.rule_ids == ("D1", "D2")
+    assert [reason.rule for reason in result.reasons] == ["U17", "D2"]
     with pytest.raises(AttributeError):
         result.level = "self_care"

@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from checker.levels import LEVELS_BY_ID  # noqa: E402 - needs the path above
+from build_scripts.warning_signs import render_box  # noqa: E402 - needs the path above
+from checker.levels import LEVELS_BY_ID  # noqa: E402
 from checker.questions import QUESTIONS, SECTIONS  # noqa: E402
-from checker.rules import RULES  # noqa: E402
 
 templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(ROOT / "build_scripts" / "templates"),
@@ -34,15 +34,16 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     if html.count(MARKER) != 1:
         raise PluginError(f"docs/{CHECKER_PAGE} must hold the marker {MARKER} exactly once")
-    form = templates.get_template("checker_form.html.j2").render(form_data(page))
+    form = templates.get_template("checker_form.html.j2").render(form_data(page, config))
     return html.replace(MARKER, form)
 
 
 # ---------------------------------------------------------------------------
 # The data the template receives
 
-def form_data(page) -> dict:
-    """Return the plain data the form template renders: sections, questions, levels."""
+def form_data(page, config) -> dict:
+    """Return the plain data the form template renders: sections, questions, levels,
+    and the boxes of warning signs for when the engine cannot run."""
     return {
         "package": tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"],
         "sections": [
@@ -52,12 +53,7 @@ def form_data(page) -> dict:
             for section in SECTIONS
         ],
         "emergency": level_data("emergency"),
-        "warning_signs": [
-            {**level_data(level),
-             "signs": [rule.condition.describe() for rule in RULES if rule.level == level]}
-            for level in ("emergency", "urgent")
-        ],
-        "warning_signs_url": "../warning-signs/",
+        "warning_signs": [render_box(level, page, config) for level in ("emergency", "urgent")],
     }
 
 

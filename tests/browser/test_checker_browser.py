@@ -179,7 +179,7 @@ def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_page):
     page = checker_page
     cough = page.locator("[data-field='cough']")
     assert cough.is_hidden()
-    page.get_by_label("37.0 to 37.9 °C").check()
+    page.get_by_label("37.5 to 37.9 °C").check()
     assert cough.is_visible()
 
 

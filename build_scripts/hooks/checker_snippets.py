@@ -1,0 +1,84 @@
+# Text that pages take from the checker's own data, so that it cannot drift:
+# every list of warning signs on the site (from the rule table), every
+# instruction sentence that belongs to a triage level, and the pain scale in
+# words (from the question data). A page asks for one with a marker, in the
+# manner of mkdocs-material's shortcodes:
+#
+#   <!-- warning-signs: emergency -->   the box of a level's signs (emergency, urgent, doctor)
+#   <!-- level-action: doctor -->       the level's instruction, as a sentence
+#   <!-- pain-scale -->                 the bands of the pain score, as a table
+#
+# Theme templates (the 404 page, the checker's fallback) include the same
+# partial as the boxes, partials/warning-signs.html. Adding or changing a rule
+# changes every page that shows it, with no other edit. An unknown marker stops
+# the build.
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from build_scripts.warning_signs import (  # noqa: E402 (needs the repo root on sys.path)
+    LISTED_LEVELS,
+    render_box,
+    warning_signs,
+)
+from checker.levels import LEVELS_BY_ID  # noqa: E402
+from checker.questions import QUESTIONS_BY_ID  # noqa: E402
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+
+# Give theme templates the lists, for {% include "partials/warning-signs.html" %}.
+def on_env(env, config, files):
+    env.globals["warning_signs"] = warning_signs()
+    return env
+
+
+# Replace the markers in a page's Markdown with the text they stand for.
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    def replace(match: re.Match) -> str:
+        kind, level = match["kind"] or match["scale"], match["level"]
+        if kind == "pain-scale":
+            return "\n\n" + pain_scale() + "\n\n"
+        allowed = LISTED_LEVELS if kind == "warning-signs" else LEVELS_BY_ID
+        if level not in allowed:
+            raise PluginError(f"{page.file.src_uri}: unknown level {level!r} in "
+                              f"'{match[0]}'; use one of {sorted(allowed)}")
+        if kind == "level-action":
+            return LEVELS_BY_ID[level].action
+        return f"\n\n{render_box(level, page, config)}\n\n"
+
+    for found in ANY_MARKER.finditer(markdown):
+        if not MARKER.fullmatch(found[0]):
+            raise PluginError(f"{page.file.src_uri}: unknown marker {found[0]!r}; use "
+                              "<!-- warning-signs: LEVEL -->, <!-- level-action: LEVEL --> "
+                              "or <!-- pain-scale -->")
+    return MARKER.sub(replace, markdown)
+
+
+# ---------------------------------------------------------------------------
+# The snippets
+
+def pain_scale() -> str:
+    """Return the pain score's bands as a Markdown table: words first, then numbers."""
+    rows = [f"| **{band.word.capitalize()}** | {band.minimum} to {band.maximum} "
+            f"| {band.meaning} |"
+            for band in QUESTIONS_BY_ID["severity"].bands if band.minimum > 0]
+    return "\n".join(["| Pain | Score out of 10 | What it is like |", "|---|---|---|", *rows])
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+MARKER = re.compile(r"<!-- (?:(?P<kind>warning-signs|level-action): (?P<level>[a-z_]+)"
+                    r"|(?P<scale>pain-scale)) -->")
+ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain)[-\w]*.*?-->", re.DOTALL)

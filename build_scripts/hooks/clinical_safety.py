@@ -1,0 +1,169 @@
+# Generates the page "Clinical safety" (checker/clinical-safety.md): the
+# checker's hazard log from content/hazard_log.yml, every question, rule, page
+# and test it names checked to exist; the checker's figures, measured during the
+# build by running the engine over the case vignettes in tests/data/; and the
+# checker's known limits. Nothing is written to docs/.
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import jinja2
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checker import InvalidAnswers, assess  # noqa: E402 (needs the repo root on sys.path)
+from checker.levels import LEVEL_IDS, LEVELS_BY_ID  # noqa: E402
+from checker.questions import QUESTIONS_BY_ID  # noqa: E402
+from checker.rules import RULES, RULES_BY_ID  # noqa: E402
+
+templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(ROOT / "build_scripts" / "templates"),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+
+# Add the generated page to the files MkDocs builds.
+def on_files(files: Files, config) -> Files:
+    files.append(File.generated(config, PAGE, content=render_page()))
+    return files
+
+
+# ---------------------------------------------------------------------------
+# Page
+
+def render_page() -> str:
+    """Return the page's Markdown: the hazard log, the measured figures, the limits."""
+    return templates.get_template(TEMPLATE).render(
+        hazards=[hazard_data(hazard) for hazard in load_hazards()],
+        figures=vignette_figures(load_vignettes()),
+    )
+
+
+def hazard_data(hazard: dict) -> dict:
+    """Return one hazard as the template shows it, its references made into links."""
+    return {
+        **hazard,
+        "anchor": hazard["id"].lower(),
+        "questions": [{"id": field, "text": QUESTIONS_BY_ID[field].text}
+                      for field in hazard["questions"]],
+        "rules": [{"id": rule_id, "name": RULES_BY_ID[rule_id].name,
+                   "link": "../" + RULES_BY_ID[rule_id].source.replace("/#", ".md#")}
+                  for rule_id in hazard["rules"]],
+        "pages": [{"link": page_link(page), "name": page} for page in hazard["pages"]],
+    }
+
+
+def page_link(page: str) -> str:
+    """Return a link from checker/clinical-safety.md to a page named from the docs root."""
+    return page.removeprefix("checker/") if page.startswith("checker/") else "../" + page
+
+
+def vignette_figures(vignettes: list[dict]) -> dict:
+    """Return how the engine does on the vignettes: how many, how many get their
+    expected level (by level), and how many get a less or more urgent one."""
+    rank = {level: number for number, level in enumerate(LEVEL_IDS)}
+    by_level = {level: {"level": level, "headline": LEVELS_BY_ID[level].headline,
+                        "cases": 0, "matched": 0} for level in LEVEL_IDS}
+    under = over = 0
+    for vignette in vignettes:
+        try:
+            got = assess(vignette["answers"]).level
+        except InvalidAnswers as error:
+            raise PluginError(f"{VIGNETTES_NAME}: vignette {vignette.get('id')}: {error}") from None
+        expected = vignette["expect"]
+        by_level[expected]["cases"] += 1
+        by_level[expected]["matched"] += got == expected
+        under += rank[got] > rank[expected]
+        over += rank[got] < rank[expected]
+    return {"total": len(vignettes), "matched": sum(row["matched"] for row in by_level.values()),
+            "under": under, "over": over, "by_level": list(by_level.values()),
+            "rules": len(RULES)}
+
+
+# ---------------------------------------------------------------------------
+# Data files, checked
+
+def load_hazards() -> list[dict]:
+    """Return the hazard log; raise PluginError naming the entry and what is wrong."""
+    try:
+        hazards = yaml.safe_load((ROOT / HAZARDS_NAME).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PluginError(f"{HAZARDS_NAME}: cannot be read: {error}") from error
+    if not isinstance(hazards, list) or not hazards:
+        raise PluginError(f"{HAZARDS_NAME}: must be a non-empty list")
+    seen = set()
+    for number, hazard in enumerate(hazards, 1):
+        where = f"{HAZARDS_NAME}: entry {number}"
+        if not isinstance(hazard, dict) or set(hazard) != set(HAZARD_FIELDS):
+            raise PluginError(f"{where} must have exactly the fields {list(HAZARD_FIELDS)}")
+        where = f"{HAZARDS_NAME}: {hazard['id']}"
+        if not re.fullmatch(r"H[0-9]+", str(hazard["id"])) or hazard["id"] in seen:
+            raise PluginError(f"{where}: the id must be H and a number, used once")
+        seen.add(hazard["id"])
+        for field, kind in HAZARD_FIELDS.items():
+            if not isinstance(hazard[field], kind) or (kind is str and not hazard[field]):
+                raise PluginError(f"{where}: '{field}' must be a {kind.__name__}")
+        check_references(where, "question", hazard["questions"], QUESTIONS_BY_ID)
+        check_references(where, "rule", hazard["rules"], RULES_BY_ID)
+        for test in hazard["tests"]:
+            check_test(where, test)
+        if not hazard["tests"]:
+            raise PluginError(f"{where}: names no test")
+    return hazards
+
+
+def check_references(where: str, kind: str, names: list, known) -> None:
+    """Raise PluginError if a name is not one of ``known``."""
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise PluginError(f"{where}: unknown {kind}(s) {unknown}")
+
+
+def check_test(where: str, test: object) -> None:
+    """Raise PluginError unless ``test`` is 'file::function' and the file defines it."""
+    path, _, function = str(test).partition("::")
+    source = ROOT / path
+    if not function or not source.is_file() or \
+            not re.search(rf"^def {re.escape(function)}\(", source.read_text("utf-8"), re.M):
+        raise PluginError(f"{where}: test {test!r} does not exist")
+
+
+def load_vignettes() -> list[dict]:
+    """Return the case vignettes the figures are measured on."""
+    try:
+        vignettes = json.loads((ROOT / VIGNETTES_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise PluginError(f"{VIGNETTES_NAME}: cannot be read: {error}") from error
+    if not isinstance(vignettes, list) or not vignettes or not all(
+            isinstance(item, dict) and item.get("expect") in LEVEL_IDS for item in vignettes):
+        raise PluginError(f"{VIGNETTES_NAME}: must be a list of vignettes, each with an "
+                          f"'expect' level out of {list(LEVEL_IDS)}")
+    return vignettes
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+PAGE = "checker/clinical-safety.md"
+TEMPLATE = "clinical_safety.md.j2"
+HAZARDS_NAME = "content/hazard_log.yml"
+VIGNETTES_NAME = "tests/data/visible.json"
+
+# Each hazard's fields and their types.
+HAZARD_FIELDS = {"id": str, "hazard": str, "cause": str, "effect": str, "questions": list,
+                 "rules": list, "pages": list, "tests": list}

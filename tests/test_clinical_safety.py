@@ -1,0 +1,80 @@
+"""The generated page "Clinical safety": the hazard log, checked against the
+checker's questions, rules and tests; the figures measured on the vignettes; and
+the page in the built site, linked from About and How the checker decides."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from checker import assess
+from checker.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def hook():
+    spec = importlib.util.spec_from_file_location(
+        "clinical_safety_hook", ROOT / "build_scripts" / "hooks" / "clinical_safety.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_hazard_log_names_every_emergency_and_urgent_rule(hook):
+    named = {rule for hazard in hook.load_hazards() for rule in hazard["rules"]}
+    missing = [rule.id for rule in RULES if rule.level in ("emergency", "urgent")
+               and rule.id not in named]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda hazard: hazard["rules"].append("E99"), r"H1: unknown rule\(s\) \['E99'\]"),
+    (lambda hazard: hazard["questions"].append("mood"), r"H1: unknown question\(s\) \['mood'\]"),
+    (lambda hazard: hazard["tests"].append("tests/test_engine.py::test_nothing"),
+     r"H1: test 'tests/test_engine.py::test_nothing' does not exist"),
+    (lambda hazard: hazard.update(tests=[]), "H1: names no test"),
+    (lambda hazard: hazard.pop("effect"), "entry 1 must have exactly the fields"),
+    (lambda hazard: hazard.update(cause=""), "H1: 'cause' must be a str"),
+])
+def test_a_bad_hazard_stops_the_build_naming_it(hook, monkeypatch, change, message):
+    hazards = hook.load_hazards()
+    broken = copy.deepcopy(hazards)
+    change(broken[0])
+    monkeypatch.setattr(hook.yaml, "safe_load", lambda text: broken)
+    with pytest.raises(PluginError, match=message):
+        hook.load_hazards()
+
+
+def test_the_figures_are_measured_by_running_the_engine(hook):
+    figures = hook.vignette_figures(VIGNETTES)
+    assert figures["total"] == len(VIGNETTES) == 41
+    matched = sum(assess(vignette["answers"]).level == vignette["expect"]
+                  for vignette in VIGNETTES)
+    assert figures["matched"] == matched
+    assert figures["under"] == 0 and figures["over"] == 0
+    # A case given a calmer level than expected counts as under-triaged.
+    calmer = [{**VIGNETTES[0], "expect": "urgent"}]
+    assert hook.vignette_figures(calmer)["under"] == 1
+    assert hook.vignette_figures(calmer)["matched"] == 0
+
+
+def test_the_page_in_the_built_site(built_site):
+    html = (built_site / "checker" / "clinical-safety" / "index.html").read_text("utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "41 written case descriptions" in " ".join(text.split())
+    for hazard_id in ("h1", "h16"):
+        assert f'id="{hazard_id}"' in html
+    for limit in ("It is not a diagnosis", "It does not ask your age", "It is not for children",
+                  "It cannot know your country"):
+        assert limit in text
+    for page in ("about/index.html", "checker/how-it-decides/index.html"):
+        assert "clinical-safety/" in (built_site / page).read_text("utf-8"), page
