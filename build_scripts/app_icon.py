@@ -9,7 +9,9 @@ from __future__ import annotations
 import struct
 import zlib
 
-TEAL = (0x00, 0x69, 0x5C)
+from build_scripts.site_layout import BRAND
+
+TEAL = tuple(bytes.fromhex(BRAND["primary"].removeprefix("#")))
 WHITE = (0xFF, 0xFF, 0xFF)
 
 

@@ -81,6 +81,10 @@ setup_venv() {
     say "Creating .venv with $python ($("$python" --version))"
     "$python" -m venv "$VENV" || die "could not create .venv with $python (Debian: apt-get install python3-venv)."
   fi
+  # The hooks, the tests and the benchmark import checker/ and build_scripts/ from
+  # the repository root, wherever they are started from.
+  "$VENV/bin/python" -c 'import sys, sysconfig; open(sysconfig.get_paths()["purelib"]
+    + "/after-the-massage.pth", "w").write(sys.argv[1] + "\n")' "$ROOT"
   if ! stamp_ok build_scripts/requirements.txt "$VENV/.requirements.sha256"; then
     say "Installing Python packages (build_scripts/requirements.txt)"
     "$VENV/bin/python" -m pip install -q -r build_scripts/requirements.txt

@@ -1,8 +1,9 @@
 """Serve the built site on 127.0.0.1, as GitHub Pages would.
 
-Text files are sent gzip-compressed and may be cached for ten minutes, as on
-GitHub Pages. The site can be mounted under a sub-path (``--base /after-the-massage/``) the way
-a project site is on GitHub Pages; missing pages get the site's own 404 page.
+Text files and WebAssembly are sent gzip-compressed and may be cached for ten
+minutes, as on GitHub Pages. The site can be mounted under a sub-path
+(``--base /after-the-massage/``) the way a project site is on GitHub Pages;
+missing pages get the site's own 404 page.
 """
 
 from __future__ import annotations
@@ -53,26 +54,33 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     # Send a request outside the mount point to the site, or answer 404.
     def send_head(self):
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path, _, query = self.path.split("#", 1)[0].partition("?")
         if self.base != "/" and path in ("/", self.base.rstrip("/")):
-            self.send_response(302)
-            self.send_header("Location", self.base)
-            self.end_headers()
-            return None
+            return self.redirect(302, self.base)
         if not path.startswith(self.base):
             return self.send_not_found()
         self.path = "/" + self.path[len(self.base):]
         file = Path(self.translate_path(self.path))
         if not file.exists():
             return self.send_not_found()
-        if file.is_dir() and (file / "index.html").is_file() and self.path.split("?")[0].endswith("/"):
+        if file.is_dir() and not path.endswith("/"):
+            # A folder without its slash, as GitHub Pages does, within the mount point.
+            return self.redirect(301, path + "/" + (f"?{query}" if query else ""))
+        if file.is_dir() and (file / "index.html").is_file():
             file = file / "index.html"
         if file.is_file() and file.suffix in COMPRESSED and "gzip" in self.headers.get(
                 "Accept-Encoding", ""):
             return self.send_compressed(file)
         return super().send_head()
 
-    # Text files gzip-compressed, as GitHub Pages sends them.
+    # Send the browser elsewhere on this server.
+    def redirect(self, status: int, location: str) -> None:
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    # Text files and WebAssembly gzip-compressed, as GitHub Pages sends them.
     def send_compressed(self, file: Path):
         body = compressed(file, file.stat().st_mtime_ns)
         self.send_response(200)
@@ -133,8 +141,8 @@ def serve_in_background(site: Path, base: str = "/", port: int = 0,
     its URL. Stop it with ``server.shutdown()`` and ``server.server_close()``."""
     server = make_server(site, port=port, base=base)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}{normalise_base(base)}"
+    port = server.server_address[1]
+    return server, f"http://127.0.0.1:{port}{normalise_base(base)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--base", default="/", help="serve under this sub-path, e.g. /after-the-massage/")
+    parser.add_argument("--base", default="/",
+                        help="serve under this sub-path, e.g. /after-the-massage/")
     args = parser.parse_args(argv)
     try:
         server = make_server(args.site, args.host, args.port, args.base, quiet=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 
 from .answers import InvalidAnswers
 from .json_text import assess_json
@@ -28,7 +29,7 @@ Exit status: 0 with the result as JSON, 2 with one line on stderr for bad input.
 class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit 2."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         fail(message)
 
 
@@ -86,7 +87,7 @@ def write_out(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def fail(message: str):
+def fail(message: str) -> NoReturn:
     """Print one line, 'error: <message>', on standard error and exit with status 2."""
     print("error: " + " ".join(message.split()), file=sys.stderr)
     sys.exit(USAGE_ERROR)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .conditions import (
     BLEEDING_RISK,
@@ -21,10 +22,10 @@ from .conditions import (
     Is,
     Not,
     OneOf,
-    lower_first,
 )
 from .levels import CALM, DOCTOR, EMERGENCY, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE, URGENT
 from .rules import rules_at
+from .wording import lower_first
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,14 @@ class Tip:
     """One line of advice, for some levels, when a condition holds."""
 
     text: str
-    levels: frozenset
+    levels: frozenset[str]
     when: Condition | None = None
 
     def __post_init__(self) -> None:
         if not self.levels or not self.levels <= set(LEVEL_IDS):
             raise ValueError(f"tip {self.text[:30]!r}...: unknown levels {sorted(self.levels)}")
 
-    def applies(self, answers: Mapping, level: str) -> bool:
+    def applies(self, answers: Mapping[str, Any], level: str) -> bool:
         """Return True if the tip belongs in a result at ``level`` for these answers."""
         return level in self.levels and (self.when is None or self.when.holds(answers))
 
@@ -57,7 +58,7 @@ class SafetyNetLine:
             return self.text
         return f"{self.text} {'; '.join(lower_first(sign) for sign in self.signs)}."
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the line as JSON-ready data."""
         return {"text": self.text, "signs": list(self.signs)}
 
@@ -68,15 +69,15 @@ class WarningGroup:
 
     level: str
     opening: str
-    shown_at: frozenset
+    shown_at: frozenset[str]
 
 
-def advice_for(answers: Mapping, level: str) -> tuple[str, ...]:
+def advice_for(answers: Mapping[str, Any], level: str) -> tuple[str, ...]:
     """Return the advice lines for these answers at this level, in table order."""
     return tuple(tip.text for tip in ADVICE if tip.applies(answers, level))
 
 
-def safety_net(answers: Mapping, level: str) -> tuple[SafetyNetLine, ...]:
+def safety_net(answers: Mapping[str, Any], level: str) -> tuple[SafetyNetLine, ...]:
     """Return the safety-netting for these answers at this level (never empty).
 
     It opens with what to do while waiting for help. Below the emergency level it

@@ -10,6 +10,7 @@ import difflib
 import json
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from .questions import BOOLEAN, CHOICE, INTEGER, MULTI_CHOICE, QUESTIONS, QUESTIONS_BY_ID, Question
 
@@ -18,7 +19,7 @@ class InvalidAnswers(ValueError):
     """The answers do not fit the questions; the message says which field and why."""
 
 
-class Answers(Mapping):
+class Answers(Mapping[str, Any]):
     """A complete, validated, immutable set of answers (defaults filled in).
 
     Lists are stored as tuples. Build one with :func:`validate`.
@@ -26,10 +27,10 @@ class Answers(Mapping):
 
     __slots__ = ("_values",)
 
-    def __init__(self, values: Mapping) -> None:
+    def __init__(self, values: Mapping[str, Any]) -> None:
         self._values = MappingProxyType(dict(values))
 
-    def __getitem__(self, field: str):
+    def __getitem__(self, field: str) -> Any:
         return self._values[field]
 
     def __iter__(self) -> Iterator[str]:
@@ -41,7 +42,7 @@ class Answers(Mapping):
     def __repr__(self) -> str:
         return f"Answers({dict(self._values)!r})"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the answers as plain JSON-ready data (lists, not tuples)."""
         return {field: list(value) if isinstance(value, tuple) else value
                 for field, value in self._values.items()}
@@ -84,6 +85,7 @@ def check_integer(question: Question, value: object) -> int:
     # bool is a subclass of int in Python, but true/false is not a number.
     if not isinstance(value, int) or isinstance(value, bool):
         raise InvalidAnswers(f"{question.id}: {expected}, not {describe_value(value)}")
+    assert question.minimum is not None and question.maximum is not None
     if not question.minimum <= value <= question.maximum:
         shown = value if abs(value) < LARGE else "a very large number"
         raise InvalidAnswers(f"{question.id}: {expected}, got {shown}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from .conditions import FEVER, AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
 from .levels import ALL_LEVELS, CALM, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE
@@ -29,7 +30,7 @@ class Cause:
         """Return the site-relative link to the article section."""
         return f"causes/#{self.anchor}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the cause as JSON-ready data."""
         return {"title": self.title, "text": self.text, "source": self.source}
 
@@ -39,7 +40,7 @@ class CauseRule:
     """Suggest the cause ``anchor`` at these levels when the condition holds."""
 
     anchor: str
-    levels: frozenset
+    levels: frozenset[str]
     when: Condition
 
     def __post_init__(self) -> None:
@@ -49,7 +50,7 @@ class CauseRule:
             raise ValueError(f"cause rule {self.anchor!r}: unknown levels {sorted(self.levels)}")
 
 
-def causes_for(answers: Mapping, level: str) -> tuple[Cause, ...]:
+def causes_for(answers: Mapping[str, Any], level: str) -> tuple[Cause, ...]:
     """Return the likely causes for these answers at this level, in article order."""
     chosen = {rule.anchor for rule in CAUSE_RULES
               if level in rule.levels and rule.when.holds(answers)}

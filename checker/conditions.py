@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .course import EASING_BY_HOURS
 from .questions import BOOLEAN, CHOICE, INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID, Question
+from .wording import lower_first
 
 
 class Condition:
     """Base class: something that is true or false for a set of answers."""
 
-    def holds(self, answers: Mapping) -> bool:
+    def holds(self, answers: Mapping[str, Any]) -> bool:
         """Return True if the condition is true for these (validated) answers."""
         raise NotImplementedError
 
@@ -31,7 +33,7 @@ class Condition:
         """Return the opposite of the condition in plain words."""
         raise NotImplementedError
 
-    def mentions(self) -> dict[str, frozenset]:
+    def mentions(self) -> dict[str, frozenset[str]]:
         """Return the fields the condition looks at, each with the values it names."""
         raise NotImplementedError
 
@@ -49,14 +51,14 @@ class OneOf(Condition):
     """A choice answer is one of ``values``."""
 
     field: str
-    values: tuple
+    values: tuple[str, ...]
 
     def __init__(self, field: str, *values: str) -> None:
         check_values(question_for(field, CHOICE), values)
         object.__setattr__(self, "field", field)
         object.__setattr__(self, "values", values)
 
-    def holds(self, answers: Mapping) -> bool:
+    def holds(self, answers: Mapping[str, Any]) -> bool:
         return answers[self.field] in self.values
 
     def describe(self) -> str:
@@ -68,15 +70,17 @@ class OneOf(Condition):
         others = tuple(value for value in question.values if value not in self.values)
         return f"{question.topic}: {labels(question, others)}"
 
-    def mentions(self) -> dict[str, frozenset]:
+    def mentions(self) -> dict[str, frozenset[str]]:
         return {self.field: frozenset(self.values)}
 
 
 class Is(OneOf):
     """A boolean answer is true (or ``value``), or a choice answer is ``value``."""
 
-    def __init__(self, field: str, value: object = True) -> None:
+    def __init__(self, field: str, value: str | bool = True) -> None:
         if question_for(field, BOOLEAN, CHOICE).kind == CHOICE:
+            if not isinstance(value, str):
+                raise ValueError(f"Is({field!r}, ...): the value must be one of the choices")
             super().__init__(field, value)
         elif not isinstance(value, bool):
             raise ValueError(f"Is({field!r}, ...): the value must be True or False")
@@ -122,7 +126,7 @@ class Comparison(Condition):
             text += f" ({band.word})"
         return text
 
-    def mentions(self) -> dict[str, frozenset]:
+    def mentions(self) -> dict[str, frozenset[str]]:
         return {self.field: frozenset()}
 
 
@@ -131,8 +135,8 @@ class AtLeast(Comparison):
 
     words = ("is at least {}", "is less than {}")
 
-    def holds(self, answers: Mapping) -> bool:
-        return answers[self.field] >= self.number
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        return bool(answers[self.field] >= self.number)
 
 
 class Above(Comparison):
@@ -140,8 +144,8 @@ class Above(Comparison):
 
     words = ("is more than {}", "is at most {}")
 
-    def holds(self, answers: Mapping) -> bool:
-        return answers[self.field] > self.number
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        return bool(answers[self.field] > self.number)
 
 
 @dataclass(frozen=True, init=False)
@@ -149,14 +153,14 @@ class Includes(Condition):
     """A list answer includes at least one of ``values``."""
 
     field: str
-    values: tuple
+    values: tuple[str, ...]
 
     def __init__(self, field: str, *values: str) -> None:
         check_values(question_for(field, MULTI_CHOICE), values)
         object.__setattr__(self, "field", field)
         object.__setattr__(self, "values", values)
 
-    def holds(self, answers: Mapping) -> bool:
+    def holds(self, answers: Mapping[str, Any]) -> bool:
         return any(value in answers[self.field] for value in self.values)
 
     def describe(self) -> str:
@@ -170,7 +174,7 @@ class Includes(Condition):
         which = "" if len(self.values) == 1 else "any of "
         return f"{question.topic} {verb} {which}{labels(question, self.values)}"
 
-    def mentions(self) -> dict[str, frozenset]:
+    def mentions(self) -> dict[str, frozenset[str]]:
         return {self.field: frozenset(self.values)}
 
 
@@ -197,8 +201,8 @@ class Combination(Condition):
         return f" {self.joiners[1]} ".join(part(condition.describe_negated(), condition)
                                           for condition in self.conditions)
 
-    def mentions(self) -> dict[str, frozenset]:
-        merged: dict[str, frozenset] = {}
+    def mentions(self) -> dict[str, frozenset[str]]:
+        merged: dict[str, frozenset[str]] = {}
         for condition in self.conditions:
             for field, values in condition.mentions().items():
                 merged[field] = merged.get(field, frozenset()) | values
@@ -214,7 +218,7 @@ class AnyOf(Combination):
 
     joiners = ("or", "and")
 
-    def holds(self, answers: Mapping) -> bool:
+    def holds(self, answers: Mapping[str, Any]) -> bool:
         return any(condition.holds(answers) for condition in self.conditions)
 
 
@@ -223,7 +227,7 @@ class AllOf(Combination):
 
     joiners = ("and", "or")
 
-    def holds(self, answers: Mapping) -> bool:
+    def holds(self, answers: Mapping[str, Any]) -> bool:
         return all(condition.holds(answers) for condition in self.conditions)
 
 
@@ -233,7 +237,7 @@ class Not(Condition):
 
     condition: Condition
 
-    def holds(self, answers: Mapping) -> bool:
+    def holds(self, answers: Mapping[str, Any]) -> bool:
         return not self.condition.holds(answers)
 
     def describe(self) -> str:
@@ -242,7 +246,7 @@ class Not(Condition):
     def describe_negated(self) -> str:
         return self.condition.describe()
 
-    def mentions(self) -> dict[str, frozenset]:
+    def mentions(self) -> dict[str, frozenset[str]]:
         return self.condition.mentions()
 
     @property
@@ -264,7 +268,7 @@ def question_for(field: str, *kinds: str) -> Question:
     return question
 
 
-def check_values(question: Question, values: tuple) -> None:
+def check_values(question: Question, values: tuple[str, ...]) -> None:
     """Raise ValueError unless ``values`` is a non-empty tuple of the question's choices."""
     unknown = [value for value in values if value not in question.values]
     if not values or unknown:
@@ -281,16 +285,9 @@ def part(text: str, condition: Condition) -> str:
     return text if plain else f"({text})"
 
 
-def labels(question: Question, values: tuple) -> str:
+def labels(question: Question, values: tuple[str | bool, ...]) -> str:
     """Return the values' labels, quoted and joined with "or"."""
     return " or ".join(f"“{lower_first(question.label(value))}”" for value in values)
-
-
-def lower_first(text: str) -> str:
-    """Return text with its first letter in lower case, unless it starts an acronym."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
 
 
 # ---------------------------------------------------------------------------

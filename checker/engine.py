@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .advice import advice_for, safety_net
-from .answers import validate
+from .answers import Answers, validate
 from .causes import causes_for
 from .levels import LEVEL_IDS, LEVELS_BY_ID, most_urgent
 from .result import Reason, Result
 from .rules import RULES, Rule
 
 
-def fired_rules(answers: Mapping) -> tuple[Rule, ...]:
-    """Return the rules whose conditions hold, most urgent level first, then in table order."""
+def fired_rules(data: object) -> tuple[Rule, ...]:
+    """Return the rules whose conditions hold for the answers, most urgent level first,
+    then in table order. Raises InvalidAnswers if the answers are not valid."""
+    return rules_that_fire(validate(data))
+
+
+def rules_that_fire(answers: Answers) -> tuple[Rule, ...]:
+    """Return the rules that fire for validated answers, most urgent level first."""
     fired = [rule for rule in RULES if rule.fires(answers)]
     return tuple(sorted(fired, key=lambda rule: LEVEL_IDS.index(rule.level)))
 
 
-def assess(data: Mapping) -> Result:
+def assess(data: object) -> Result:
     """Return the triage result for a mapping of answers.
 
     The level is the most urgent level among the rules that fire, or
@@ -26,7 +30,7 @@ def assess(data: Mapping) -> Result:
     valid (see :func:`checker.validate`).
     """
     answers = validate(data)
-    fired = fired_rules(answers)
+    fired = rules_that_fire(answers)
     level = LEVELS_BY_ID[most_urgent(rule.level for rule in fired)]
     return Result(
         level=level.id,

@@ -4,6 +4,7 @@ and the browser glue, so both give exactly the same output."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .answers import InvalidAnswers
 from .engine import assess
@@ -43,7 +44,7 @@ def assess_json(text: str) -> str:
     return dump_result(assess(load_answers(text)))
 
 
-def unique_object(pairs: list[tuple[str, object]]) -> dict:
+def unique_object(pairs: list[tuple[str, object]]) -> dict[str, Any]:
     """Return a JSON object's pairs as a dict; raise InvalidAnswers if a name repeats."""
     result = {}
     for name, value in pairs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -50,6 +51,6 @@ NOT_EMERGENCY = frozenset({URGENT, DOCTOR, SELF_CARE})
 CALM = frozenset({DOCTOR, SELF_CARE})
 
 
-def most_urgent(level_ids) -> str:
+def most_urgent(level_ids: Iterable[str]) -> str:
     """Return the most urgent of the given level ids, or self_care if there are none."""
     return min(level_ids, key=LEVEL_IDS.index, default=SELF_CARE)

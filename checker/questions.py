@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 # The kinds of answer a question takes.
 INTEGER = "integer"
@@ -36,7 +37,7 @@ class Band:
     word: str
     meaning: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the band as plain JSON-ready data."""
         return {"min": self.minimum, "max": self.maximum, "word": self.word,
                 "meaning": self.meaning}
@@ -75,7 +76,7 @@ class Question:
         """Return the allowed choice values, in order."""
         return tuple(value for value, _ in self.choices)
 
-    def label(self, value) -> str:
+    def label(self, value: Any) -> str:
         """Return the plain-English label of one answer value."""
         if self.kind == BOOLEAN:
             return "yes" if value else "no"
@@ -87,7 +88,7 @@ class Question:
         """Return the named band a number answer falls in, or None."""
         return next((band for band in self.bands if band.minimum <= value <= band.maximum), None)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the question as plain JSON-ready data (for the form and the docs)."""
         return {
             "id": self.id,
@@ -109,8 +110,11 @@ class Question:
 # ---------------------------------------------------------------------------
 # Data
 
+# The first section: each of its boxes on its own means "call the emergency number".
+DANGER_SECTION = "emergency"
+
 SECTIONS = (
-    Section("emergency", "First, check for danger signs",
+    Section(DANGER_SECTION, "First, check for danger signs",
             "If you answer yes to any of these, the checker will tell you to get help now."),
     Section("massage", "About the massage", "When it was and what kind."),
     Section("pain", "About the pain", "How bad it is, where it is and how it is changing."),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .advice import SafetyNetLine
 from .causes import Cause
-
 
 # The triage policy the results follow (the spec's "policy v2").
 POLICY_VERSION = "2"
@@ -21,7 +21,7 @@ class Reason:
     text: str
     source: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the reason as JSON-ready data."""
         return {"rule": self.rule, "level": self.level, "text": self.text, "source": self.source}
 
@@ -49,7 +49,7 @@ class Result:
         """Return the safety-netting as sentences."""
         return tuple(line.sentence() for line in self.safety_net)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data: the same keys the command line prints."""
         return {
             "level": self.level,

@@ -13,6 +13,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from .conditions import (
     BLEEDING_RISK,
@@ -26,11 +27,11 @@ from .conditions import (
     Includes,
     Is,
     Not,
-    lower_first,
 )
 from .course import EASING_BY_HOURS, GONE_BY_HOURS, WEEK_HOURS
 from .levels import DOCTOR, EMERGENCY, LEVELS_BY_ID, URGENT
 from .questions import INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID
+from .wording import join_and, lower_first
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,11 @@ class Rule:
             raise ValueError(f"rule {self.id}: the sign must be a capitalised phrase "
                              "without a full stop")
 
-    def fires(self, answers: Mapping) -> bool:
+    def fires(self, answers: Mapping[str, Any]) -> bool:
         """Return True if the rule's condition holds for the answers."""
         return self.condition.holds(answers)
 
-    def concerns(self, answers: Mapping) -> bool:
+    def concerns(self, answers: Mapping[str, Any]) -> bool:
         """Return True if the rule's sign is one this person should watch for."""
         return self.who is None or self.who.holds(answers)
 
@@ -79,7 +80,7 @@ class Rule:
         """Return the answer fields the reason text names in braces."""
         return tuple(field for _, field, _, _ in string.Formatter().parse(self.reason) if field)
 
-    def reason_for(self, answers: Mapping) -> str:
+    def reason_for(self, answers: Mapping[str, Any]) -> str:
         """Return the reason text with the person's answers filled in."""
         mentioned = self.condition.mentions()
         return self.reason.format_map({
@@ -92,7 +93,7 @@ def rules_at(level: str) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule.level == level)
 
 
-def answer_words(field: str, value: object, only: frozenset) -> str:
+def answer_words(field: str, value: Any, only: frozenset[str]) -> str:
     """Return an answer in words: a number as is, a list as "a, b and c" of its labels."""
     question = QUESTIONS_BY_ID[field]
     if question.kind == INTEGER:
@@ -101,11 +102,6 @@ def answer_words(field: str, value: object, only: frozenset) -> str:
         return join_and([lower_first(question.label(item))
                          for item in value if not only or item in only])
     return lower_first(question.label(value))
-
-
-def join_and(words: list[str]) -> str:
-    """Return words as "a", "a and b" or "a, b and c"."""
-    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
 
 
 # ---------------------------------------------------------------------------

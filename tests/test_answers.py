@@ -120,8 +120,13 @@ def test_invalid_answers_raise_one_error_naming_field_and_problem(data, message)
         validate(data)
 
 
-def test_invalid_answers_is_a_value_error():
-    assert issubclass(InvalidAnswers, ValueError)
+def test_a_caller_can_catch_bad_answers_as_a_value_error():
+    try:
+        assess({"hours_since_massage": 5, "severity": "bad"})
+    except ValueError as error:
+        assert str(error).startswith("severity: must be an integer")
+    else:
+        pytest.fail("bad answers were accepted")
 
 
 def test_the_first_unknown_field_is_reported_before_type_errors():
@@ -129,8 +134,8 @@ def test_the_first_unknown_field_is_reported_before_type_errors():
         validate({"severity": "bad", "pain": 1})
 
 
-def test_answers_repr_and_length():
+def test_answers_hold_every_field_and_show_them_all():
     result = validate(BASE)
-    assert isinstance(result, Answers)
-    assert len(result) == len(QUESTIONS)
-    assert repr(result).startswith("Answers({")
+    assert len(result) == len(QUESTIONS) and list(result) == [q.id for q in QUESTIONS]
+    assert repr(result) == f"Answers({dict(result)!r})"
+    assert eval(repr(result), {"Answers": Answers}) == result

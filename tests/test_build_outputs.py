@@ -5,7 +5,6 @@ the web app manifest and its icons."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import struct
@@ -14,16 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.mkdocs_hooks import load_hook
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_hook(name: str):
-    """Import a MkDocs hook the way MkDocs does: by its path."""
-    spec = importlib.util.spec_from_file_location(
-        f"{name}_hook", ROOT / "build_scripts" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def sha256(path: Path) -> str:

@@ -3,7 +3,6 @@ question data, and present in the built site with every rule and question."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -11,18 +10,15 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from checker import QUESTIONS, RULES
+from checker.wording import upper_first
+from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def hook():
-    """The hook module, imported the way MkDocs does: by its path."""
-    spec = importlib.util.spec_from_file_location(
-        "checker_docs_hook", ROOT / "build_scripts" / "hooks" / "checker_docs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("checker_docs")
 
 
 def test_the_page_shows_every_rule_with_its_condition_reason_and_link(hook):
@@ -30,7 +26,7 @@ def test_the_page_shows_every_rule_with_its_condition_reason_and_link(hook):
     assert page.startswith("---\ntitle: How the checker decides\n")
     for rule in RULES:
         row = next(line for line in page.splitlines() if line.startswith(f"| **{rule.id}** |"))
-        assert hook.capitalise(rule.condition.describe()) in row
+        assert upper_first(rule.condition.describe()) in row
         anchor = rule.source.split("#")[1]
         assert f"](../warning-signs.md#{anchor})" in row
 

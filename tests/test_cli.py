@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.questions import QUESTIONS, SECTIONS
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -86,5 +88,7 @@ def test_questions_prints_the_question_data_as_json():
     completed = run("questions")
     assert completed.returncode == 0
     data = json.loads(completed.stdout)
-    assert [section["id"] for section in data["sections"]][0] == "emergency"
-    assert {question["id"] for question in data["questions"]} >= {"severity", "conditions"}
+    assert data == {"sections": [vars(section) for section in SECTIONS],
+                    "questions": [question.to_dict() for question in QUESTIONS]}
+    severity = next(question for question in data["questions"] if question["id"] == "severity")
+    assert [band["word"] for band in severity["bands"]] == ["no pain", "mild", "moderate", "severe"]

@@ -4,17 +4,17 @@ the page in the built site, linked from About and How the checker decides."""
 
 from __future__ import annotations
 
-import copy
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from checker import assess
 from checker.rules import RULES
+from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
 VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text("utf-8"))
@@ -22,15 +22,11 @@ VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text("utf
 
 @pytest.fixture(scope="module")
 def hook():
-    spec = importlib.util.spec_from_file_location(
-        "clinical_safety_hook", ROOT / "build_scripts" / "hooks" / "clinical_safety.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("clinical_safety")
 
 
 def test_the_hazard_log_names_every_emergency_and_urgent_rule(hook):
-    named = {rule for hazard in hook.load_hazards() for rule in hazard["rules"]}
+    named = {rule for hazard in hook.load_hazards() for rule in hazard.rules}
     missing = [rule.id for rule in RULES if rule.level in ("emergency", "urgent")
                and rule.id not in named]
     assert missing == []
@@ -46,8 +42,7 @@ def test_the_hazard_log_names_every_emergency_and_urgent_rule(hook):
     (lambda hazard: hazard.update(cause=""), "H1: 'cause' must be a str"),
 ])
 def test_a_bad_hazard_stops_the_build_naming_it(hook, monkeypatch, change, message):
-    hazards = hook.load_hazards()
-    broken = copy.deepcopy(hazards)
+    broken = yaml.safe_load((ROOT / "content" / "hazard_log.yml").read_text("utf-8"))
     change(broken[0])
     monkeypatch.setattr(hook.yaml, "safe_load", lambda text: broken)
     with pytest.raises(PluginError, match=message):

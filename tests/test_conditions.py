@@ -44,7 +44,8 @@ def test_conditions_evaluate_against_answers(condition, data, expected):
 @pytest.mark.parametrize(("condition", "described"), [
     (Is("cough"), "a new cough"),
     (Is("fever", "high"), "temperature: “38 °C or more, or hot and shivery”"),
-    (Not(Is("fever", "none")), "temperature: “37.5 to 37.9 °C” or “38 °C or more, or hot and shivery”"),
+    (Not(Is("fever", "none")),
+     "temperature: “37.5 to 37.9 °C” or “38 °C or more, or hot and shivery”"),
     (Not(Is("trend", "better")), "the pain is: “about the same” or “getting worse”"),
     (OneOf("massage_type", "deep_tissue", "sports"),
      "type of massage: “deep tissue (firm, deep pressure)” or “sports massage”"),

@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from checker.conditions import Is
-from checker.rules import RULES
-
 from checker.questions import (
     BOOLEAN,
     CHOICE,
@@ -19,6 +17,7 @@ from checker.questions import (
     SECTIONS,
     SECTIONS_BY_ID,
 )
+from checker.rules import RULES
 
 # The spec's intake table (section 2), written out again here on purpose.
 SPEC = {

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from checker import assess
+from checker.causes import CAUSES
+from checker.rules import RULES
 
 KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "safety_net",
         "pause_massage", "likely_causes", "policy"]
@@ -61,3 +63,17 @@ def test_result_is_immutable():
     assert [reason.rule for reason in result.reasons] == ["U17", "D2"]
     with pytest.raises(AttributeError):
         result.level = "self_care"
+
+
+# Every link a result can carry (a rule's source, a cause's source) resolves in the
+# built site, anchor included.
+SOURCES = [(rule.id, rule.source) for rule in RULES] + [
+    (cause.anchor, cause.source) for cause in CAUSES]
+
+
+@pytest.mark.parametrize(("name", "source"), SOURCES, ids=[name for name, _ in SOURCES])
+def test_each_source_a_result_links_to_resolves_in_the_built_site(built_site, name, source):
+    page, anchor = source.split("/#")
+    html = built_site / page / "index.html"
+    assert html.is_file(), f"{name}: no page {page}/ in the built site"
+    assert f'id="{anchor}"' in html.read_text(encoding="utf-8"), f"{name}: no #{anchor}"

@@ -92,3 +92,36 @@ def test_refuses_a_folder_without_a_site(tmp_path, capsys):
         make_server(tmp_path)
     assert main([str(tmp_path), "--port", "0"]) == 1
     assert "holds no built site" in capsys.readouterr().err
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Let a test see a redirect instead of following it."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def head_without_following(url):
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers
+
+
+# A folder without its trailing slash is redirected inside the mount point, as
+# GitHub Pages does, keeping the query.
+@pytest.mark.parametrize(("base", "path", "location"), [
+    ("/", "/notes", "/notes/"),
+    ("/after-the-massage/", "/after-the-massage/notes", "/after-the-massage/notes/"),
+    ("/after-the-massage/", "/after-the-massage/notes?snapshot=off",
+     "/after-the-massage/notes/?snapshot=off"),
+])
+def test_a_folder_without_its_slash_is_redirected_within_the_mount_point(
+        serve, base, path, location):
+    status, headers = head_without_following(serve(base) + path)
+    assert (status, headers["Location"]) == (301, location)
+    status, _, body = fetch(serve(base) + path)
+    assert (status, body) == (200, b"notes")

@@ -4,7 +4,6 @@ results all name the same signs, and no source carries a hand-written copy."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +16,7 @@ from checker import assess
 from checker.levels import LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
 from checker.rules import rules_at
+from tests.mkdocs_hooks import load_hook
 from tests.site_html import html_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,11 +72,7 @@ def boxes_of(page: Path) -> BoxParser:
 
 
 def load_snippets_hook():
-    spec = importlib.util.spec_from_file_location(
-        "checker_snippets_hook", ROOT / "build_scripts" / "hooks" / "checker_snippets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("checker_snippets")
 
 
 # ---------------------------------------------------------------------------

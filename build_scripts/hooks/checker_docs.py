@@ -6,34 +6,23 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
+from typing import Any
 
-import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "build_scripts" / "templates"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from checker.levels import LEVELS  # noqa: E402 (needs the repo root on sys.path)
-from checker.questions import BOOLEAN, INTEGER, MULTI_CHOICE, QUESTIONS  # noqa: E402
-from checker.rules import RULES  # noqa: E402
-
-templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
-
+from build_scripts.jinja_env import render
+from checker.levels import LEVELS
+from checker.questions import BOOLEAN, INTEGER, MULTI_CHOICE, QUESTIONS, Question
+from checker.rules import RULES, Rule
+from checker.wording import upper_first
 
 # ---------------------------------------------------------------------------
 # Hooks
 
 # Add the generated page to the files MkDocs builds.
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, PAGE, content=render_page()))
     return files
 
@@ -43,11 +32,11 @@ def on_files(files: Files, config) -> Files:
 
 # Return the page's Markdown, rendered from the checker's data.
 def render_page() -> str:
-    return templates.get_template(TEMPLATE).render(**page_data())
+    return render(TEMPLATE, **page_data())
 
 
 # Return the plain data the template shows: levels, rules by level, questions.
-def page_data() -> dict:
+def page_data() -> dict[str, Any]:
     return {
         "levels": [{
             "id": level.id,
@@ -62,11 +51,11 @@ def page_data() -> dict:
 
 
 # Return one rule as plain data, its source as a relative Markdown link.
-def rule_data(rule) -> dict:
+def rule_data(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.id,
         "name": rule.name,
-        "condition": capitalise(rule.condition.describe()),
+        "condition": upper_first(rule.condition.describe()),
         "reason": rule.reason.format_map({field: f"`{{{field}}}`"
                                           for field in rule.reason_fields()}),
         "link": article_link(rule.id, rule.source),
@@ -74,7 +63,7 @@ def rule_data(rule) -> dict:
 
 
 # Return one question as plain data: its wording, allowed answers and default.
-def question_data(question) -> dict:
+def question_data(question: Question) -> dict[str, Any]:
     if question.kind == INTEGER:
         answers = [f"a whole number from {question.minimum} to {question.maximum}"]
     elif question.kind == BOOLEAN:
@@ -101,11 +90,6 @@ def article_link(rule_id: str, source: str) -> str:
         raise PluginError(f"checker rule {rule_id}: source {source!r} is not "
                           "'<article>/#<anchor>'")
     return f"../{match['article']}.md#{match['anchor']}"
-
-
-# Return text with its first letter in upper case, even after a bracket.
-def capitalise(text: str) -> str:
-    return re.sub(r"[a-z]", lambda letter: letter[0].upper(), text, count=1)
 
 
 # ---------------------------------------------------------------------------

@@ -16,36 +16,31 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts.warning_signs import (  # noqa: E402 (needs the repo root on sys.path)
-    LISTED_LEVELS,
-    render_box,
-    warning_signs,
-)
-from checker.levels import LEVELS_BY_ID  # noqa: E402
-from checker.questions import QUESTIONS_BY_ID  # noqa: E402
-
+from build_scripts.warning_signs import LISTED_LEVELS, render_box, warning_signs
+from checker.levels import LEVELS_BY_ID
+from checker.questions import QUESTIONS_BY_ID
+from checker.wording import upper_first
 
 # ---------------------------------------------------------------------------
 # Hooks
 
 # Give theme templates the lists, for {% include "partials/warning-signs.html" %}.
-def on_env(env, config, files):
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
+           files: Files) -> jinja2.Environment:
     env.globals["warning_signs"] = warning_signs()
     return env
 
 
 # Replace the markers in a page's Markdown with the text they stand for.
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    def replace(match: re.Match) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def replace(match: re.Match[str]) -> str:
         kind, level = match["kind"] or match["scale"], match["level"]
         if kind == "pain-scale":
             return "\n\n" + pain_scale() + "\n\n"
@@ -70,7 +65,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def pain_scale() -> str:
     """Return the pain score's bands as a Markdown table: words first, then numbers."""
-    rows = [f"| **{band.word.capitalize()}** | {band.minimum} to {band.maximum} "
+    rows = [f"| **{upper_first(band.word)}** | {band.minimum} to {band.maximum} "
             f"| {band.meaning} |"
             for band in QUESTIONS_BY_ID["severity"].bands if band.minimum > 0]
     return "\n".join(["| Pain | Score out of 10 | What it is like |", "|---|---|---|", *rows])

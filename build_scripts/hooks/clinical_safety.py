@@ -8,37 +8,27 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
+from collections.abc import Mapping
+from typing import Any
 
-import jinja2
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from checker import InvalidAnswers, assess  # noqa: E402 (needs the repo root on sys.path)
-from checker.levels import LEVEL_IDS, LEVELS_BY_ID  # noqa: E402
-from checker.questions import QUESTIONS_BY_ID  # noqa: E402
-from checker.rules import RULES, RULES_BY_ID  # noqa: E402
-
-templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(ROOT / "build_scripts" / "templates"),
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
-
+from build_scripts.content_schema import Hazard, field_spec, make
+from build_scripts.jinja_env import render
+from build_scripts.site_layout import ROOT
+from checker import InvalidAnswers, assess
+from checker.levels import LEVEL_IDS, LEVELS_BY_ID
+from checker.questions import QUESTIONS_BY_ID
+from checker.rules import RULES, RULES_BY_ID
 
 # ---------------------------------------------------------------------------
 # Hooks
 
 # Add the generated page to the files MkDocs builds.
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, PAGE, content=render_page()))
     return files
 
@@ -48,23 +38,25 @@ def on_files(files: Files, config) -> Files:
 
 def render_page() -> str:
     """Return the page's Markdown: the hazard log, the measured figures, the limits."""
-    return templates.get_template(TEMPLATE).render(
+    return render(
+        TEMPLATE,
         hazards=[hazard_data(hazard) for hazard in load_hazards()],
         figures=vignette_figures(load_vignettes()),
     )
 
 
-def hazard_data(hazard: dict) -> dict:
+def hazard_data(hazard: Hazard) -> dict[str, Any]:
     """Return one hazard as the template shows it, its references made into links."""
     return {
-        **hazard,
-        "anchor": hazard["id"].lower(),
+        "id": hazard.id, "hazard": hazard.hazard, "cause": hazard.cause,
+        "effect": hazard.effect, "tests": hazard.tests,
+        "anchor": hazard.id.lower(),
         "questions": [{"id": field, "text": QUESTIONS_BY_ID[field].text}
-                      for field in hazard["questions"]],
+                      for field in hazard.questions],
         "rules": [{"id": rule_id, "name": RULES_BY_ID[rule_id].name,
                    "link": "../" + RULES_BY_ID[rule_id].source.replace("/#", ".md#")}
-                  for rule_id in hazard["rules"]],
-        "pages": [{"link": page_link(page), "name": page} for page in hazard["pages"]],
+                  for rule_id in hazard.rules],
+        "pages": [{"link": page_link(page), "name": page} for page in hazard.pages],
     }
 
 
@@ -73,12 +65,12 @@ def page_link(page: str) -> str:
     return page.removeprefix("checker/") if page.startswith("checker/") else "../" + page
 
 
-def vignette_figures(vignettes: list[dict]) -> dict:
+def vignette_figures(vignettes: list[dict[str, Any]]) -> dict[str, Any]:
     """Return how the engine does on the vignettes: how many, how many get their
     expected level (by level), and how many get a less or more urgent one."""
     rank = {level: number for number, level in enumerate(LEVEL_IDS)}
-    by_level = {level: {"level": level, "headline": LEVELS_BY_ID[level].headline,
-                        "cases": 0, "matched": 0} for level in LEVEL_IDS}
+    cases = dict.fromkeys(LEVEL_IDS, 0)
+    matched = dict.fromkeys(LEVEL_IDS, 0)
     under = over = 0
     for vignette in vignettes:
         try:
@@ -86,19 +78,21 @@ def vignette_figures(vignettes: list[dict]) -> dict:
         except InvalidAnswers as error:
             raise PluginError(f"{VIGNETTES_NAME}: vignette {vignette.get('id')}: {error}") from None
         expected = vignette["expect"]
-        by_level[expected]["cases"] += 1
-        by_level[expected]["matched"] += got == expected
+        cases[expected] += 1
+        matched[expected] += got == expected
         under += rank[got] > rank[expected]
         over += rank[got] < rank[expected]
-    return {"total": len(vignettes), "matched": sum(row["matched"] for row in by_level.values()),
-            "under": under, "over": over, "by_level": list(by_level.values()),
-            "rules": len(RULES)}
+    return {"total": len(vignettes), "matched": sum(matched.values()), "under": under,
+            "over": over, "rules": len(RULES),
+            "by_level": [{"level": level, "headline": LEVELS_BY_ID[level].headline,
+                          "cases": cases[level], "matched": matched[level]}
+                         for level in LEVEL_IDS]}
 
 
 # ---------------------------------------------------------------------------
 # Data files, checked
 
-def load_hazards() -> list[dict]:
+def load_hazards() -> list[Hazard]:
     """Return the hazard log; raise PluginError naming the entry and what is wrong."""
     try:
         hazards = yaml.safe_load((ROOT / HAZARDS_NAME).read_text(encoding="utf-8"))
@@ -106,16 +100,17 @@ def load_hazards() -> list[dict]:
         raise PluginError(f"{HAZARDS_NAME}: cannot be read: {error}") from error
     if not isinstance(hazards, list) or not hazards:
         raise PluginError(f"{HAZARDS_NAME}: must be a non-empty list")
+    fields = field_spec(Hazard)
     seen = set()
     for number, hazard in enumerate(hazards, 1):
         where = f"{HAZARDS_NAME}: entry {number}"
-        if not isinstance(hazard, dict) or set(hazard) != set(HAZARD_FIELDS):
-            raise PluginError(f"{where} must have exactly the fields {list(HAZARD_FIELDS)}")
+        if not isinstance(hazard, dict) or set(hazard) != set(fields):
+            raise PluginError(f"{where} must have exactly the fields {list(fields)}")
         where = f"{HAZARDS_NAME}: {hazard['id']}"
         if not re.fullmatch(r"H[0-9]+", str(hazard["id"])) or hazard["id"] in seen:
             raise PluginError(f"{where}: the id must be H and a number, used once")
         seen.add(hazard["id"])
-        for field, kind in HAZARD_FIELDS.items():
+        for field, (kind, _) in fields.items():
             if not isinstance(hazard[field], kind) or (kind is str and not hazard[field]):
                 raise PluginError(f"{where}: '{field}' must be a {kind.__name__}")
         check_references(where, "question", hazard["questions"], QUESTIONS_BY_ID)
@@ -124,10 +119,11 @@ def load_hazards() -> list[dict]:
             check_test(where, test)
         if not hazard["tests"]:
             raise PluginError(f"{where}: names no test")
-    return hazards
+    return [make(Hazard, hazard) for hazard in hazards]
 
 
-def check_references(where: str, kind: str, names: list, known) -> None:
+def check_references(where: str, kind: str, names: list[str], known: Mapping[str, object],
+                     ) -> None:
     """Raise PluginError if a name is not one of ``known``."""
     unknown = [name for name in names if name not in known]
     if unknown:
@@ -143,7 +139,7 @@ def check_test(where: str, test: object) -> None:
         raise PluginError(f"{where}: test {test!r} does not exist")
 
 
-def load_vignettes() -> list[dict]:
+def load_vignettes() -> list[dict[str, Any]]:
     """Return the case vignettes the figures are measured on."""
     try:
         vignettes = json.loads((ROOT / VIGNETTES_NAME).read_text(encoding="utf-8"))
@@ -163,7 +159,3 @@ PAGE = "checker/clinical-safety.md"
 TEMPLATE = "clinical_safety.md.j2"
 HAZARDS_NAME = "content/hazard_log.yml"
 VIGNETTES_NAME = "tests/data/visible.json"
-
-# Each hazard's fields and their types.
-HAZARD_FIELDS = {"id": str, "hazard": str, "cause": str, "effect": str, "questions": list,
-                 "rules": list, "pages": list, "tests": list}

@@ -7,30 +7,36 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
-import jinja2
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parents[2]
+from build_scripts.content_schema import (
+    FrontMatter,
+    GlossaryEntry,
+    Record,
+    Source,
+    field_spec,
+    make,
+)
+from build_scripts.jinja_env import render
+from build_scripts.site_layout import ROOT
+from checker.wording import upper_first
+
 CONTENT = ROOT / "content"
-TEMPLATES = ROOT / "build_scripts" / "templates"
 
 log = logging.getLogger("mkdocs.hooks.content")
-templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    # Markdown's attribute lists ({#anchor}) would otherwise open a Jinja comment.
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
 
 # Filled by on_config from the data files in content/.
-sources_by_title: dict[str, dict] = {}
-glossary: list[dict] = []
+sources_by_title: dict[str, Source] = {}
+glossary: list[GlossaryEntry] = []
 abbreviations = ""
 disclaimer = ""
 
@@ -39,13 +45,13 @@ disclaimer = ""
 # Hooks
 
 # Load the data files once per build.
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global abbreviations, disclaimer
     sources_by_title.clear()
-    for source in load_yaml_list("sources.yml", SOURCE_FIELDS):
-        sources_by_title[normalise(source["title"])] = source
-    glossary[:] = sorted(load_yaml_list("glossary.yml", GLOSSARY_FIELDS),
-                         key=lambda entry: entry["term"].lower())
+    for source in load_yaml_list("sources.yml", Source):
+        sources_by_title[normalise(source.title)] = source
+    glossary[:] = sorted(load_yaml_list("glossary.yml", GlossaryEntry),
+                         key=lambda entry: entry.term.lower())
     abbreviations = render_abbreviations(glossary)
     disclaimer = (CONTENT / "_disclaimer.md").read_text(encoding="utf-8").strip()
     return config
@@ -53,7 +59,7 @@ def on_config(config):
 
 # Add every article in content/ (files starting with "_" are partials) and the
 # generated Glossary page to the files MkDocs builds.
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path in sorted(CONTENT.glob("*.md")):
         if path.name.startswith("_"):
             continue
@@ -64,25 +70,26 @@ def on_files(files: Files, config) -> Files:
                           use_directory_urls=config["use_directory_urls"],
                           inclusion=InclusionLevel.INCLUDED))
     files.append(File.generated(config, "glossary.md",
-                                content=templates.get_template("glossary.md.j2").render(
-                                    entries=glossary)))
+                                content=render("glossary.md.j2",
+                                               entries=[asdict(entry) for entry in glossary])))
     return files
 
 
 # Check an article's front matter, then add the disclaimer, its sources and
 # (on every page) the glossary tooltips.
-def on_page_markdown(markdown: str, page, config, files) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_article(page):
         meta = check_front_matter(page.file.src_uri, page.meta, markdown)
         # The front matter's full title is the heading; the nav may use a shorter one.
-        markdown = templates.get_template("article.md.j2").render(
-            title=meta["title"],
+        markdown = render(
+            "article.md.j2",
+            title=meta.title,
             body=markdown.rstrip(),
             disclaimer=disclaimer,
-            sources=[sources_by_title[normalise(title)] for title in meta["sources"]],
-            show_source_documents=meta.get("show_source_documents", False),
-            all_sources=list(sources_by_title.values()),
-            reviewed=format_date(meta["reviewed"]),
+            sources=[asdict(sources_by_title[normalise(title)]) for title in meta.sources],
+            show_source_documents=meta.show_source_documents,
+            all_sources=[asdict(source) for source in sources_by_title.values()],
+            reviewed=format_date(meta.reviewed),
         )
     return markdown + "\n\n" + abbreviations
 
@@ -90,12 +97,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 # ---------------------------------------------------------------------------
 # Articles
 
-def is_article(page) -> bool:
+def is_article(page: Page) -> bool:
     """Return True for a page whose source is an article in content/."""
     return Path(page.file.abs_src_path or "").parent == CONTENT
 
 
-def check_front_matter(name: str, meta: dict, markdown: str) -> dict:
+def check_front_matter(name: str, meta: Mapping[str, Any], markdown: str) -> FrontMatter:
     """Return the article's front matter; raise PluginError naming what is wrong."""
     where = f"content/{name}"
     unknown = sorted(set(meta) - set(FRONT_MATTER))
@@ -123,7 +130,7 @@ def check_front_matter(name: str, meta: dict, markdown: str) -> dict:
                           f"got {meta['reviewed']!r}")
     if re.search(r"^# ", markdown, re.MULTILINE):
         raise PluginError(f"{where}: has an H1 heading; the title comes from the front matter")
-    return meta
+    return make(FrontMatter, dict(meta))
 
 
 def format_date(day: datetime.date) -> str:
@@ -139,8 +146,9 @@ def normalise(title: str) -> str:
 # ---------------------------------------------------------------------------
 # Data files
 
-def load_yaml_list(name: str, fields: dict[str, bool]) -> list[dict]:
-    """Return the entries of content/<name>; raise PluginError naming a bad entry."""
+def load_yaml_list(name: str, record: type[Record]) -> list[Record]:
+    """Return the entries of content/<name> as records; raise PluginError naming a bad entry."""
+    fields = field_spec(record)
     path = CONTENT / name
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -151,22 +159,29 @@ def load_yaml_list(name: str, fields: dict[str, bool]) -> list[dict]:
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise PluginError(f"content/{name}: entry {number} is not a mapping")
+        label = entry.get("title") or entry.get("term")
         unknown = sorted(set(entry) - set(fields))
-        missing = sorted(field for field, required in fields.items()
+        missing = sorted(field for field, (_, required) in fields.items()
                          if required and not entry.get(field))
         if unknown or missing:
-            raise PluginError(f"content/{name}: entry {number} ({entry.get('title') or entry.get('term')!r})"
+            raise PluginError(f"content/{name}: entry {number} ({label!r})"
                               f" has unknown field(s) {unknown} or lacks {missing}")
-    return entries
+        for field, (kind, _) in fields.items():
+            value = entry.get(field)
+            if field in entry and (not isinstance(value, kind) or (
+                    isinstance(value, list) and not all(isinstance(item, str) for item in value))):
+                raise PluginError(f"content/{name}: entry {number} ({label!r}): "
+                                  f"'{field}' must be {KIND_WORDS[kind]}, got {value!r}")
+    return [make(record, entry) for entry in entries]
 
 
-def render_abbreviations(entries: list[dict]) -> str:
-    """Return Markdown abbreviation lines for each term, its capitalised form and its other forms."""
-    lines = {}
+def render_abbreviations(entries: list[GlossaryEntry]) -> str:
+    """Return Markdown abbreviation lines for each term, its capitalised and other forms."""
+    lines: dict[str, str] = {}
     for entry in entries:
-        definition = " ".join(entry["definition"].split())
-        for form in [entry["term"], *entry.get("also", [])]:
-            for variant in (form, form[:1].upper() + form[1:]):
+        definition = " ".join(entry.definition.split())
+        for form in [entry.term, *entry.also]:
+            for variant in (form, upper_first(form)):
                 lines.setdefault(variant, f"*[{variant}]: {definition}")
     return "\n".join(lines.values())
 
@@ -174,17 +189,8 @@ def render_abbreviations(entries: list[dict]) -> str:
 # ---------------------------------------------------------------------------
 # Data
 
-# Front matter of an article: field -> (type, required).
-FRONT_MATTER = {
-    "title": (str, True),
-    "description": (str, True),
-    "sources": (list, True),
-    "reviewed": (datetime.date, True),
-    "show_source_documents": (bool, False),
-}
+# Front matter of an article: field -> (type, required), from its typed definition.
+FRONT_MATTER = field_spec(FrontMatter)
 
-# content/sources.yml: field -> required.
-SOURCE_FIELDS = {"title": True, "publisher": True, "used": True, "left_out": True}
-
-# content/glossary.yml: field -> required.
-GLOSSARY_FIELDS = {"term": True, "definition": True, "also": False}
+# How a type is named in an error message.
+KIND_WORDS = {str: "a text", list: "a list of texts", bool: "true or false"}

@@ -217,7 +217,8 @@ def test_served_under_a_sub_path(page, sub_path_site_url):
     page.locator("[data-field='severity'] label", has_text="5").first.click()
     result = submit(page)
     assert result.get_attribute("data-level") == "doctor"
-    hrefs = result.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    hrefs = result.locator("a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))")
     assert hrefs, "the result has no links"
     for href in hrefs:
         assert "/after-the-massage/" in href, href

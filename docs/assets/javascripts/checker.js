@@ -71,22 +71,23 @@
   }
 
   function collectAnswers(form) {
+    const kinds = JSON.parse(form.dataset.kinds); // the question kinds, named by checker/
     const answers = {};
     for (const question of visibleQuestions(form)) {
       const name = question.dataset.field;
       const inputs = [...question.querySelectorAll(`[name="${name}"]`)];
       const checked = inputs.filter((input) => input.checked);
       switch (question.dataset.kind) {
-        case "boolean":
+        case kinds.boolean:
           answers[name] = inputs[0].checked;
           break;
-        case "choice":
+        case kinds.choice:
           if (checked.length) answers[name] = checked[0].value;
           break;
-        case "multi-choice":
+        case kinds.multiChoice:
           answers[name] = checked.map((input) => input.value);
           break;
-        case "integer": {
+        case kinds.integer: {
           const value = inputs.length > 1 ? (checked[0] ? checked[0].value : "") : inputs[0].value.trim();
           // Not a whole number? Send it as typed: the engine names the problem.
           if (value !== "") answers[name] = /^-?\d+$/.test(value) ? Number(value) : value;
@@ -98,11 +99,12 @@
   }
 
   function describeAnswers(form) {
+    const kinds = JSON.parse(form.dataset.kinds);
     return visibleQuestions(form).map((question) => {
       const title = question.querySelector("legend, label").textContent.trim();
       const inputs = [...question.querySelectorAll("input")];
       let answer;
-      if (question.dataset.kind === "boolean") answer = inputs[0].checked ? "Yes" : "No";
+      if (question.dataset.kind === kinds.boolean) answer = inputs[0].checked ? "Yes" : "No";
       else if (inputs.length === 1) answer = inputs[0].value || "Not answered";
       else {
         answer = inputs.filter((input) => input.checked)
@@ -122,7 +124,7 @@
       });
     }
     const alert = form.querySelector("#checker-emergency-alert");
-    if (alert) alert.hidden = !form.querySelector("[data-section='emergency'] input:checked");
+    if (alert) alert.hidden = !form.querySelector(`[data-section="${form.dataset.emergencySection}"] input:checked`);
   }
 
   // --- Showing the result (text only: nothing from the result becomes HTML).
