@@ -6,7 +6,7 @@ causes are data in their own modules.
 """
 
 from .answers import Answers, InvalidAnswers, validate
-from .engine import assess, fired_rules
+from .engine import assess
 from .json_text import assess_json
 from .levels import LEVELS, Level
 from .questions import QUESTIONS, SECTIONS, Question, Section
@@ -28,6 +28,5 @@ __all__ = [
     "Section",
     "assess",
     "assess_json",
-    "fired_rules",
     "validate",
 ]

@@ -10,12 +10,6 @@ from .result import Reason, Result
 from .rules import RULES, Rule
 
 
-def fired_rules(data: object) -> tuple[Rule, ...]:
-    """Return the rules whose conditions hold for the answers, most urgent level first,
-    then in table order. Raises InvalidAnswers if the answers are not valid."""
-    return rules_that_fire(validate(data))
-
-
 def rules_that_fire(answers: Answers) -> tuple[Rule, ...]:
     """Return the rules that fire for validated answers, most urgent level first."""
     fired = [rule for rule in RULES if rule.fires(answers)]

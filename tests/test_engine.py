@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import InvalidAnswers, Result, assess, fired_rules, validate
+from checker import InvalidAnswers, Result, assess, validate
 from checker.levels import LEVEL_IDS
 from checker.questions import BOOLEAN, CHOICE, INTEGER, QUESTIONS, QUESTIONS_BY_ID
 from checker.rules import RULES_BY_ID
@@ -132,11 +132,11 @@ def test_every_vignette_is_covered():
     assert {vignette["expect"] for vignette in VIGNETTES} == set(LEVEL_IDS)
 
 
-def test_fired_rules_are_most_urgent_first_then_in_table_order():
-    answers = validate({"hours_since_massage": 100, "severity": 9, "painkillers": "not_helped",
-                        "pregnant": True, "fever": "low", "dark_urine": True, "cough": True,
-                        "pain_areas": ["ribs"], "both_legs": True})
-    assert [rule.id for rule in fired_rules(answers)] == [
+def test_reasons_are_most_urgent_first_then_in_table_order():
+    result = assess({"hours_since_massage": 100, "severity": 9, "painkillers": "not_helped",
+                     "pregnant": True, "fever": "low", "dark_urine": True, "cough": True,
+                     "pain_areas": ["ribs"], "both_legs": True})
+    assert [reason.rule for reason in result.reasons] == [
         "E6", "E7", "U10", "U12", "D3", "D4", "D13", "D15"]
 
 
