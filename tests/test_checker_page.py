@@ -106,11 +106,6 @@ def test_the_built_form_has_a_step_per_section_and_a_review(checker_html):
         assert f"Step {number} of {len(SECTIONS) + 1}" in checker_html
 
 
-def test_without_the_script_the_form_stays_hidden(checker_html):
-    # Without JavaScript a form with no action would put the answers in the address.
-    assert re.search(r'<form id="checker-form"[^>]*\bhidden\b', checker_html)
-
-
 def test_the_page_gets_the_usual_course_as_data(checker_html):
     course = json.loads(form_attribute(checker_html, "data-course"))
     assert {key: course[key] for key in usual_course()} == json.loads(json.dumps(usual_course()))

@@ -565,9 +565,7 @@
     const arrivedAt = viewOf(location.hash, stepCount(form));
     if (arrivedAt !== null && arrivedAt !== 1) history.replaceState(history.state, "", addressOf(1));
     bindMap(form);
-    updateVisibility(form);
-    form.hidden = false;
-    showView(checker, 1, { focus: false });
+    updateVisibility(form); // the page is drawn as the first step shows
 
     form.addEventListener("change", () => {
       updateVisibility(form);
@@ -576,7 +574,7 @@
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (checker.view === stepCount(form)) check(checker);
+      if (checker.view === RESULT || checker.view === stepCount(form)) check(checker);
       else next(checker);
     });
     form.addEventListener("click", (event) => {
