@@ -109,8 +109,9 @@ def scale_groups(question: Question) -> list[dict[str, Any]]:
 
 
 def course_data() -> dict[str, Any]:
-    """Return the usual course of soreness, the levels whose results draw it and
-    how many hours the chart shows."""
+    """Return the usual course of soreness with what the chart needs besides:
+    the levels whose results draw it, how many hours it shows, and the answers
+    (and the pain scale's top) that place the reader on it."""
     hours, pain = QUESTIONS_BY_ID[COURSE_HOURS_FIELD], QUESTIONS_BY_ID[COURSE_PAIN_FIELD]
     return {**usual_course(),
             "levels": [level for level in LEVEL_IDS if level in COURSE_CHART_LEVELS],
