@@ -132,3 +132,29 @@ def page(chromium, requests_made, page_errors):
     context.close()
     assert requests_made.off_site() == [], "requests left 127.0.0.1"
     assert page_errors == [], "the page raised JavaScript errors"
+
+
+# ---------------------------------------------------------------------------
+# Article figures
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """After a run that checked the articles, print each one's word count and
+    Flesch reading ease (how tests/article_text.py counts them)."""
+    ran = any(getattr(report, "nodeid", "").startswith("tests/test_articles.py")
+              for reports in terminalreporter.stats.values() for report in reports)
+    if not ran:
+        return
+    from tests.article_text import article_figures
+    from tests.test_articles import ARTICLES, MAX_WORDS, MAX_WORDS_BY_ARTICLE, MIN_FLESCH
+
+    terminalreporter.write_sep("-", "articles: words and Flesch reading ease")
+    terminalreporter.write_line(f"{'article':34} {'words':>6} {'limit':>6} {'Flesch':>7}"
+                                f" {'min':>4}")
+    total = 0
+    for path in ARTICLES:
+        found = article_figures(path)
+        total += found.words
+        limit = MAX_WORDS_BY_ARTICLE.get(path.name, MAX_WORDS)
+        terminalreporter.write_line(f"{path.name:34} {found.words:>6} {limit:>6} "
+                                    f"{found.flesch:>7.1f} {MIN_FLESCH:>4}")
+    terminalreporter.write_line(f"{'all articles':34} {total:>6}")

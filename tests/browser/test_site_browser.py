@@ -16,7 +16,8 @@ def test_home_page_renders_with_its_way_in_to_every_page(page, site_url):
     assert page.title().startswith("After the Massage")
     assert page.locator("h1").count() == 1
     assert page.locator(".admonition.danger").first.is_visible()
-    for slug in ("is-my-pain-normal/", "warning-signs/", "causes/", "relief/", "checker/"):
+    for slug in ("is-my-pain-normal/", "warning-signs/", "causes/", "neck-massage/", "relief/",
+                 "checker/"):
         assert page.locator(f"article a[href$='{slug}']").count() >= 1, slug
 
 
@@ -77,6 +78,12 @@ def test_search_finds_fever(page, site_url):
     hrefs = search_for(page, "fever", expect="warning-signs/")
     assert any("warning-signs/" in href for href in hrefs), hrefs
     assert any("relief/" in href for href in hrefs), hrefs
+
+
+def test_search_finds_the_neck_massage_page(page, site_url):
+    page.goto(site_url)
+    hrefs = search_for(page, "neck", expect="neck-massage/")
+    assert any("neck-massage/" in href for href in hrefs), hrefs
 
 
 def test_dark_mode_toggles(page, site_url):
