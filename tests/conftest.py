@@ -11,11 +11,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
 
 from build_scripts.headless_chromium import CHROMIUM_ARGS, MISSING, chromium_path
 from build_scripts.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Hypothesis's per-example deadline is a timed assertion: on a loaded machine it
+# fails correct code. Speed is the benchmark's business, not the tests'.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 SUB_PATH = "/after-the-massage/"
 
 
