@@ -4,6 +4,7 @@ headless Chromium (Debian's chromium, driven by Playwright) for browser tests.""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -37,6 +38,19 @@ def build_site(destination: Path, root: Path = ROOT, **env: str) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return destination
+
+
+def copy_of_the_project(folder: Path) -> Path:
+    """Return ``folder`` holding a copy of the project's tracked files (and a link
+    to its node_modules), for a test that builds a changed project."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, folder / name)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
 
 
 def free_port() -> int:
@@ -127,10 +141,34 @@ def page_errors() -> list[str]:
 
 
 @pytest.fixture
-def page(chromium, requests_made, page_errors):
+def csp_violations() -> list[str]:
+    """The Content-Security-Policy violations the test's pages reported: each
+    securitypolicyviolation event ("<directive> <blocked URI>") and each console
+    message about the policy."""
+    return []
+
+
+# Reports every policy violation in a document to the test (Playwright's own
+# scripts are not subject to the page's policy).
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) =>
+    window.__reportCspViolation(`${event.effectiveDirective} ${event.blockedURI}`));"""
+
+
+def watch_for_csp_violations(context, violations: list[str]) -> None:
+    """Append to ``violations`` every policy violation the pages of ``context`` report."""
+    context.expose_function("__reportCspViolation", lambda report: violations.append(report))
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.on("console", lambda message: violations.append(f"console: {message.text}")
+               if "Content Security Policy" in message.text else None)
+
+
+@pytest.fixture
+def page(chromium, requests_made, page_errors, csp_violations):
     """A fresh browser page (own context: no shared storage) that logs every request
-    and fails the test if any went to another host or the page raised a JS error."""
+    and fails the test if any went to another host, the page raised a JS error, or
+    the site's Content-Security-Policy refused anything."""
     context = chromium.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    watch_for_csp_violations(context, csp_violations)
     page = context.new_page()
     context.on("request", lambda request: requests_made.urls.append(request.url))
     page.on("pageerror", lambda error: page_errors.append(str(error)))
@@ -138,6 +176,7 @@ def page(chromium, requests_made, page_errors):
     context.close()
     assert requests_made.off_site() == [], "requests left 127.0.0.1"
     assert page_errors == [], "the page raised JavaScript errors"
+    assert csp_violations == [], "the Content-Security-Policy refused something"
 
 
 # ---------------------------------------------------------------------------
