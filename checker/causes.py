@@ -63,7 +63,8 @@ def causes_for(answers: Mapping[str, Any], level: str) -> tuple[Cause, ...]:
 CAUSES = (
     Cause("normal-soreness", "Ordinary soreness",
           "Muscles that are not used to massage get tiny strains, a bit like after new "
-          "exercise. The ache usually fades within two to three days."),
+          "exercise. The ache is usually mild, mostly gone within about two days, and clearly "
+          "better by three."),
     Cause("too-much-pressure", "Too much pressure",
           "Pressure that is stronger than your body can take can bruise and strain the "
           "muscles. Ask for lighter pressure next time."),

@@ -4,8 +4,6 @@ root and under a sub-path, and a changed build replaces the old cache."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 from build_scripts.serve import serve_in_background
 from tests.browser.test_checker_browser import ENGINE_TIMEOUT, wait_for_engine
 from tests.browser.test_site_browser import search_for
-from tests.conftest import ROOT, SUB_PATH, build_site, free_port
+from tests.conftest import ROOT, SUB_PATH, build_site, copy_of_the_project, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -99,13 +97,7 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
 
 def changed_copy_of_the_project(folder: Path) -> Path:
     """Return a copy of the project's tracked files with one article changed."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
-                           check=True).stdout.decode().split("\0")
-    for name in filter(None, files):
-        if (ROOT / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, folder / name)
-    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    copy_of_the_project(folder)
     article = folder / "content" / "relief.md"
     article.write_text(article.read_text() + "\nThis sentence is new in this build.\n")
     return folder
