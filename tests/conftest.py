@@ -162,21 +162,45 @@ def watch_for_csp_violations(context, violations: list[str]) -> None:
                if "Content Security Policy" in message.text else None)
 
 
+# A phone: the size of a common one (390 x 844 CSS pixels), touch, mobile layout.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
 @pytest.fixture
-def page(chromium, requests_made, page_errors, csp_violations):
-    """A fresh browser page (own context: no shared storage) that logs every request
-    and fails the test if any went to another host, the page raised a JS error, or
-    the site's Content-Security-Policy refused anything."""
-    context = chromium.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-    watch_for_csp_violations(context, csp_violations)
-    page = context.new_page()
-    context.on("request", lambda request: requests_made.urls.append(request.url))
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    yield page
-    context.close()
+def open_page(chromium, requests_made, page_errors, csp_violations):
+    """Open a fresh browser page (own context: no shared storage) with the given
+    context options; it logs every request, and the test fails if any went to
+    another host, the page raised a JS error, or the site's Content-Security-Policy
+    refused anything."""
+    contexts = []
+
+    def opened(**options):
+        context = chromium.new_context(**{"color_scheme": "light", **options})
+        contexts.append(context)
+        watch_for_csp_violations(context, csp_violations)
+        page = context.new_page()
+        context.on("request", lambda request: requests_made.urls.append(request.url))
+        page.on("pageerror", lambda error: page_errors.append(str(error)))
+        return page
+
+    yield opened
+    for context in contexts:
+        context.close()
     assert requests_made.off_site() == [], "requests left 127.0.0.1"
     assert page_errors == [], "the page raised JavaScript errors"
     assert csp_violations == [], "the Content-Security-Policy refused something"
+
+
+@pytest.fixture
+def page(open_page):
+    """A fresh desktop-sized page (see open_page)."""
+    return open_page(viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone(open_page):
+    """A fresh phone-sized page with touch (see open_page)."""
+    return open_page(**PHONE)
 
 
 # ---------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 # Renders the symptom checker's form into the checker page at build time, from
 # the question definitions in checker/ (no question, label or choice is written
-# twice), with the warning signs shown when the engine cannot run. The form
-# carries, as data, the names the page script needs: the kinds of question and
-# the triage levels come from checker/, never as copies in the script.
+# twice), with the warning signs shown when the engine cannot run. Each section
+# of questions is one step, and a last step reviews the answers. The form
+# carries, as data, what the page script needs: the kinds of question, the
+# units and topics of the answers, and the usual course of soreness with the
+# levels whose results show it all come from checker/, never as copies in the
+# script. The back map is drawn from the pain areas' choices (back_map.py).
 
 from __future__ import annotations
 
@@ -14,10 +17,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts import back_map
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import CHECKER_PAGE, package_name
 from build_scripts.warning_signs import render_box
-from checker.levels import EMERGENCY, LEVELS_BY_ID, URGENT
+from checker.course import usual_course
+from checker.levels import DOCTOR, EMERGENCY, LEVEL_IDS, LEVELS_BY_ID, SELF_CARE, URGENT
 from checker.questions import (
     BOOLEAN,
     CHOICE,
@@ -25,6 +30,7 @@ from checker.questions import (
     INTEGER,
     MULTI_CHOICE,
     QUESTIONS,
+    QUESTIONS_BY_ID,
     SECTIONS,
     Question,
 )
@@ -39,7 +45,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     if html.count(MARKER) != 1:
         raise PluginError(f"docs/{CHECKER_PAGE} must hold the marker {MARKER} exactly once")
-    return html.replace(MARKER, render("checker_form.html.j2", **form_data(page, config)))
+    try:
+        data = form_data(page, config)
+    except ValueError as error:
+        raise PluginError(f"the checker's form cannot be drawn: {error}") from error
+    return html.replace(MARKER, render("checker_form.html.j2", **data))
 
 
 # ---------------------------------------------------------------------------
@@ -53,6 +63,9 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "package": package_name(),
         "kinds": json.dumps(KIND_NAMES),
         "emergency_section": DANGER_SECTION,
+        "course": json.dumps(course_data()),
+        # One step per section, then the review of the answers.
+        "step_count": len(SECTIONS) + 1,
         "sections": [
             {"id": section.id, "title": section.title, "intro": section.intro,
              "questions": [question_data(question) for question in QUESTIONS
@@ -69,7 +82,43 @@ def question_data(question: Question) -> dict[str, Any]:
     data = question.to_dict()
     data["widget"] = widget_for(question)
     data["show_if"] = " ".join(question.show_if)
+    data["topic"] = question.topic
+    if data["widget"] == "scale":
+        data["scale"] = scale_groups(question)
+    if question.id == back_map.QUESTION:
+        data["map"] = back_map.map_data(question)
     return data
+
+
+def scale_groups(question: Question) -> list[dict[str, Any]]:
+    """Return the values of a number scale grouped by its bands, each with its
+    word and meaning, so the buttons stand beside the bands in words; raise
+    ValueError if the bands do not cover each value exactly once."""
+    assert question.minimum is not None and question.maximum is not None
+    values = list(range(question.minimum, question.maximum + 1))
+    if not question.bands:
+        return [{"word": "", "meaning": "", "values": values}]
+    banded = [value for band in question.bands
+              for value in range(band.minimum, band.maximum + 1)]
+    if banded != values:
+        raise ValueError(f"the bands of {question.id!r} must cover {values[0]} to "
+                         f"{values[-1]} once each, in order")
+    return [{"word": band.word, "meaning": band.meaning,
+             "values": list(range(band.minimum, band.maximum + 1))}
+            for band in question.bands]
+
+
+def course_data() -> dict[str, Any]:
+    """Return the usual course of soreness with what the chart needs besides:
+    the levels whose results draw it, how many hours it shows, and the answers
+    (and the pain scale's top) that place the reader on it."""
+    hours, pain = QUESTIONS_BY_ID[COURSE_HOURS_FIELD], QUESTIONS_BY_ID[COURSE_PAIN_FIELD]
+    return {**usual_course(),
+            "levels": [level for level in LEVEL_IDS if level in COURSE_CHART_LEVELS],
+            "hours_shown": COURSE_CHART_HOURS,
+            "hours_field": hours.id,
+            "pain_field": pain.id,
+            "pain_max": pain.maximum}
 
 
 def widget_for(question: Question) -> str:
@@ -92,6 +141,15 @@ def level_data(level_id: str) -> dict[str, str]:
 MARKER = "<!-- checker:form -->"
 
 WIDGETS = {BOOLEAN: "checkbox", CHOICE: "radios", MULTI_CHOICE: "checkboxes"}
+
+# The results that show the chart of the usual course: never beside an emergency
+# or urgent instruction, which nothing may distract from.
+COURSE_CHART_LEVELS = frozenset({DOCTOR, SELF_CARE})
+# The chart's time axis: five days, past the point where ordinary soreness is gone.
+COURSE_CHART_HOURS = 120
+# The answers that place the reader on the chart: when the massage was, and the pain now.
+COURSE_HOURS_FIELD = "hours_since_massage"
+COURSE_PAIN_FIELD = "severity"
 
 # The kinds of question, under the names the page script reads them by.
 KIND_NAMES = {"integer": INTEGER, "boolean": BOOLEAN, "choice": CHOICE,

@@ -1,6 +1,6 @@
 """axe-core (the npm package, injected into the page) finds no serious or
-critical accessibility violation on the home page, an article and the checker
-with a result shown."""
+critical accessibility violation on the home page, an article, and the checker
+on a phone: each of its steps and its results, in light and in dark."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_checker_browser import submit, wait_for_engine
+from tests.browser.checker_form import (
+    answer_step,
+    enter_answers,
+    next_step,
+    question,
+    see_result,
+    step_count,
+    step_number,
+    tap_answer,
+    wait_for_engine,
+)
+from tests.conftest import PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -27,18 +38,39 @@ def serious_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("path", ["", "warning-signs/", "relief/"])
-def test_pages_have_no_serious_violations(page, site_url, path):
+def test_pages_have_no_serious_violations(open_page, site_url, path):
+    page = open_page(viewport={"width": 1280, "height": 900})
     page.goto(site_url + path)
     assert serious_violations(page) == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_checker_with_a_result_has_no_serious_violations(page, site_url, scheme):
-    page.emulate_media(color_scheme=scheme)
+def checker_on_a_phone(open_page, site_url, scheme):
+    page = open_page(**PHONE, color_scheme=scheme)
     page.goto(site_url + "checker/")
     wait_for_engine(page)
-    page.get_by_label("How many hours ago did the massage end?").fill("24")
-    page.locator("[data-field='severity'] label", has_text="4").first.click()
-    page.get_by_label("38 °C or more").check()
-    submit(page)
+    return page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_step_and_a_calm_result_have_no_serious_violations(open_page, site_url, scheme):
+    page = checker_on_a_phone(open_page, site_url, scheme)
+    found = {"step 1": serious_violations(page)}
+    tap_answer(question(page, "bladder_bowel"), True)  # the emergency instruction shows
+    found["step 1, with the emergency instruction"] = serious_violations(page)
+    tap_answer(question(page, "bladder_bowel"), True)  # a second tap takes the box back
+    while step_number(page) < step_count(page):
+        answer_step(page, {"hours_since_massage": 20, "severity": 4,
+                           "pain_areas": ["lower_back"], "fever": "low"})
+        next_step(page)
+        found[f"step {step_number(page)}"] = serious_violations(page)
+    see_result(page)  # self-care: with the chart of the usual course
+    found["result"] = serious_violations(page)
+    assert found == {name: [] for name in found}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_urgent_result_has_no_serious_violations(open_page, site_url, scheme):
+    page = checker_on_a_phone(open_page, site_url, scheme)
+    enter_answers(page, {"hours_since_massage": 24, "severity": 4, "fever": "high"})
+    see_result(page)
     assert serious_violations(page) == []

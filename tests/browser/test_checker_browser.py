@@ -1,6 +1,8 @@
 """The in-page checker in real headless Chromium with real Pyodide: parity with
-the command line, the form as a person uses it, instant navigation, a sub-path,
-the fallbacks, and no request leaving 127.0.0.1."""
+the command line, every vignette entered on a phone by tapping through the
+steps, instant navigation, a sub-path, the fallbacks, and no request leaving
+127.0.0.1. The steps themselves (history, focus, review, map, chart, printout,
+keyboard, target sizes) are tested in test_checker_steps.py."""
 
 from __future__ import annotations
 
@@ -10,17 +12,27 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.browser.checker_form import (
+    ENGINE_TIMEOUT,
+    button,
+    enter_answers,
+    next_step,
+    question,
+    see_result,
+    shown_step,
+    step_number,
+    tap_answer,
+    wait_for_engine,
+)
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text(encoding="utf-8"))
-ENGINE_TIMEOUT = 120_000  # ms; a cold start is a few seconds, a loaded CI machine is slower
 
-
-def wait_for_engine(page) -> None:
-    page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
-    page.evaluate("() => window.checker.ready")
+__all__ = ["ENGINE_TIMEOUT", "wait_for_engine"]  # the offline tests use them too
 
 
 def command_line_result(answers: dict) -> dict:
@@ -37,10 +49,11 @@ def checker_page(page, site_url):
     return page
 
 
-def submit(page):
-    page.get_by_role("button", name="Check my answers").click()
-    page.locator("#checker-result[data-level]").wait_for(timeout=ENGINE_TIMEOUT)
-    return page.locator("#checker-result")
+@pytest.fixture
+def checker_phone(phone, site_url):
+    phone.goto(site_url + "checker/")
+    wait_for_engine(phone)
+    return phone
 
 
 # ---------------------------------------------------------------------------
@@ -70,130 +83,107 @@ def test_the_result_is_not_stored_anywhere(checker_page):
 
 
 # ---------------------------------------------------------------------------
-# The form, as a person uses it
-
-def answer_by_clicks(page, answers: dict) -> None:
-    """Fill in the form as a person would, clicking each answer's label."""
-    for field, value in answers.items():
-        question = page.locator(f"[data-field='{field}']")
-        if question.get_attribute("data-kind") == "integer" and field == "hours_since_massage":
-            question.locator("input").fill(str(value))
-        elif question.get_attribute("data-kind") == "boolean":
-            if value:
-                question.locator("label").click()
-        else:
-            for choice in value if isinstance(value, list) else [value]:
-                question.locator(f"label:has(input[value='{choice}'])").click()
-
+# The form, as a person on a phone uses it
 
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=[vignette["id"] for vignette in VIGNETTES])
-def test_vignette_through_the_form(checker_page, vignette):
-    answer_by_clicks(checker_page, vignette["answers"])
-    result = submit(checker_page)
-    assert result.get_attribute("data-level") == vignette["expect"]
+def test_vignette_tapped_through_the_steps(checker_phone, vignette):
+    enter_answers(checker_phone, vignette["answers"])
+    result = see_result(checker_phone)
     expected = command_line_result(vignette["answers"])
+    assert result.get_attribute("data-level") == expected["level"] == vignette["expect"]
     assert result.locator("#checker-headline").inner_text() == expected["headline"]
     for reason in expected["reasons"]:
         assert reason["text"] in result.inner_text()
 
 
-def test_self_care_case_by_clicks(checker_page):
-    page = checker_page
-    page.get_by_label("How many hours ago did the massage end?").fill("20")
-    page.locator("[data-field='severity'] label", has_text="3").first.click()
-    page.get_by_label("Deep tissue").check()
-    page.get_by_label("Lower back").check()
-    page.get_by_label("Getting better").check()
-    result = submit(page)
-    assert result.get_attribute("data-level") == "self_care"
-    assert "normal soreness" in result.locator("h2").inner_text().lower()
-    assert result.get_by_role("heading", name="Get help sooner if").is_visible()
-    assert result.locator("a[href*='causes/']").count() >= 1
-
-
-def test_emergency_screen_shows_its_instruction_at_once(checker_page):
-    page = checker_page
+def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
+    page = checker_phone
     alert = page.locator("#checker-emergency-alert")
+    assert step_number(page) == 1
     assert alert.is_hidden()
-    page.locator("label[for='q-saddle_numbness']").click()
+    page.locator("label[for='q-saddle_numbness']").tap()
     assert alert.is_visible()
     assert "emergency number" in alert.inner_text()
-    page.locator("label[for='q-saddle_numbness']").click()
+    page.locator("label[for='q-saddle_numbness']").tap()
     assert alert.is_hidden()
 
 
-def test_emergency_case_by_keyboard(checker_page):
-    page = checker_page
-    page.locator("#q-bladder_bowel").focus()
-    page.keyboard.press("Space")
-    assert page.locator("#checker-emergency-alert").is_visible()
-    page.locator("#q-hours_since_massage").focus()
-    page.keyboard.type("30")
-    page.keyboard.press("Tab")  # into the severity scale (after massage type and first massage)
-    page.locator("[data-field='severity'] input[value='5']").focus()
-    page.keyboard.press("Space")
-    page.locator("#q-hours_since_massage").focus()
-    page.keyboard.press("Enter")
-    result = page.locator("#checker-result[data-level]")
-    result.wait_for(timeout=ENGINE_TIMEOUT)
-    assert result.get_attribute("data-level") == "emergency"
-    assert "emergency number" in result.inner_text().lower()
-    assert result.locator("a[href*='warning-signs/#bladder-bowel']").count() == 1
-
-
-def test_urgent_case_links_to_its_warning_sign(checker_page, site_url):
-    page = checker_page
-    page.get_by_label("How many hours ago did the massage end?").fill("24")
-    page.locator("[data-field='severity'] label", has_text="4").first.click()
-    page.get_by_label("38 °C or more").check()
-    result = submit(page)
+def test_urgent_case_links_to_its_warning_sign(checker_phone):
+    page = checker_phone
+    enter_answers(page, {"hours_since_massage": 24, "severity": 4, "fever": "high"})
+    result = see_result(page)
     assert result.get_attribute("data-level") == "urgent"
-    result.locator("a[href*='warning-signs/#high-fever']").click()
+    result.locator("a[href*='warning-signs/#high-fever']").tap()
     page.wait_for_url("**/warning-signs/#high-fever")
     page.locator("#high-fever").wait_for()  # instant navigation swaps the content in
 
 
-def test_a_missing_answer_is_named_and_focused(checker_page):
-    page = checker_page
-    page.locator("[data-field='severity'] label", has_text="2").first.click()
-    page.get_by_role("button", name="Check my answers").click()
+def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
+    page = checker_phone
+    next_step(page)
+    button(page, "next").tap()
     problem = page.locator("#checker-problem")
-    problem.wait_for()
+    expect(problem).to_be_visible()
     assert "How many hours ago" in problem.inner_text()
+    assert page.evaluate("document.activeElement.name") == "hours_since_massage"
+    assert step_number(page) == 2
+    tap_answer(question(page, "hours_since_massage"), 20)
+    next_step(page)
+    button(page, "next").tap()  # no pain score yet
+    expect(problem).to_be_visible()
+    assert "How bad is the pain" in problem.inner_text()
+    assert page.evaluate("document.activeElement.name") == "severity"
+    assert step_number(page) == 3
+
+
+def test_an_answer_out_of_range_is_named(checker_phone):
+    page = checker_phone
+    next_step(page)
+    tap_answer(question(page, "hours_since_massage"), 9000)
+    button(page, "next").tap()
+    problem = page.locator("#checker-problem")
+    expect(problem).to_be_visible()
+    assert "How many hours ago" in problem.inner_text() and "8760" in problem.inner_text()
+    assert step_number(page) == 2
+
+
+def test_an_answer_the_engine_refuses_takes_the_reader_to_its_question(checker_phone):
+    page = checker_phone
+    # As in a browser that does not check the form's limits: only the engine does.
+    page.locator("#q-hours_since_massage").evaluate("input => input.removeAttribute('min')")
+    enter_answers(page, {"hours_since_massage": -5, "severity": 3})
+    button(page, "check").tap()
+    problem = page.locator("#checker-problem")
+    expect(problem).to_be_visible()
+    assert "How many hours ago" in problem.inner_text()
+    assert "hours_since_massage" in problem.inner_text()  # the engine's own words
+    assert step_number(page) == 2
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
     assert page.locator("#checker-result").is_hidden()
 
 
-def test_start_again_clears_the_result_and_the_answers(checker_page):
-    page = checker_page
-    page.get_by_label("How many hours ago did the massage end?").fill("100")
-    page.locator("[data-field='severity'] label", has_text="6").first.click()
-    result = submit(page)
+def test_start_again_clears_the_result_and_the_answers(checker_phone):
+    page = checker_phone
+    enter_answers(page, {"hours_since_massage": 100, "severity": 6, "first_massage": True})
+    result = see_result(page)
     assert result.get_attribute("data-level") == "doctor"
-    result.get_by_role("button", name="Start again").click()
-    assert page.locator("#checker-result").is_hidden()
-    assert page.get_by_label("How many hours ago did the massage end?").input_value() == ""
+    result.get_by_role("button", name="Start again").tap()
+    expect(page.locator("#checker-result")).to_be_hidden()
+    assert step_number(page) == 1
+    assert page.locator("#q-hours_since_massage").input_value() == ""
+    assert not page.locator("#q-first_massage").is_checked()
 
 
-def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_page):
-    page = checker_page
-    cough = page.locator("[data-field='cough']")
+def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_phone):
+    page = checker_phone
+    enter_answers(page, {"hours_since_massage": 20, "severity": 3})
+    page.go_back()
+    page.go_back()
+    assert shown_step(page).get_attribute("data-section") == "symptoms"
+    cough = question(page, "cough")
     assert cough.is_hidden()
-    page.get_by_label("37.5 to 37.9 °C").check()
+    tap_answer(question(page, "fever"), "low")
     assert cough.is_visible()
-
-
-def test_print_summary_lists_the_answers(checker_page):
-    page = checker_page
-    page.get_by_label("How many hours ago did the massage end?").fill("20")
-    page.locator("[data-field='severity'] label", has_text="3").first.click()
-    submit(page)
-    summary = page.locator(".checker-summary")
-    assert summary.is_hidden()  # on screen it waits for the printout
-    page.emulate_media(media="print")
-    assert summary.is_visible()
-    assert "20" in summary.inner_text()
-    assert page.locator("#checker-form").is_hidden()
 
 
 # ---------------------------------------------------------------------------
@@ -203,19 +193,19 @@ def test_reached_by_instant_navigation(page, site_url):
     page.goto(site_url)
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='checker/']").first.click()
-    page.wait_for_url("**/checker/")
+    page.wait_for_url("**/checker/**")
     wait_for_engine(page)
     assert page.evaluate("window.__sameDocument") is True
     result = page.evaluate("() => window.checker.assess({hours_since_massage: 10, severity: 2})")
     assert result["level"] == "self_care"
 
 
-def test_served_under_a_sub_path(page, sub_path_site_url):
+def test_served_under_a_sub_path(phone, sub_path_site_url):
+    page = phone
     page.goto(sub_path_site_url + "checker/")
     wait_for_engine(page)
-    page.get_by_label("How many hours ago did the massage end?").fill("200")
-    page.locator("[data-field='severity'] label", has_text="5").first.click()
-    result = submit(page)
+    enter_answers(page, {"hours_since_massage": 200, "severity": 5})
+    result = see_result(page)
     assert result.get_attribute("data-level") == "doctor"
     hrefs = result.locator("a").evaluate_all(
         "links => links.map(link => link.getAttribute('href'))")
@@ -264,6 +254,8 @@ def test_without_javascript_the_warning_signs_show(chromium, site_url):
     page = context.new_page()
     page.goto(site_url + "checker/")
     text = page.locator("article").inner_text()
+    form_shown = page.locator("#checker-form").is_visible()
     context.close()
     assert "The checker needs JavaScript" in text
     assert "genitals" in text
+    assert not form_shown  # it could only put the answers in the address

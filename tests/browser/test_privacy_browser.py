@@ -27,12 +27,7 @@ import pytest
 
 from build_scripts.content_security_policy import META_NAME, read_page, script_hash
 from build_scripts.serve import SiteHandler, serve_in_background
-from tests.browser.test_checker_browser import (
-    ENGINE_TIMEOUT,
-    answer_by_clicks,
-    submit,
-    wait_for_engine,
-)
+from tests.browser.checker_form import ENGINE_TIMEOUT, enter_answers, see_result, wait_for_engine
 from tests.browser.test_offline_browser import RUNTIME_KEPT, wait_until
 from tests.browser.test_site_browser import search_for
 from tests.conftest import build_site, copy_of_the_project, free_port, watch_for_csp_violations
@@ -225,8 +220,8 @@ def test_normal_use_logs_no_violation(page, request, served, built_site, csp_vio
     page.wait_for_url(lambda address: urlsplit(address).path.endswith("/checker/"),
                       timeout=ENGINE_TIMEOUT)
     wait_for_engine(page)
-    answer_by_clicks(page, ANSWERS)
-    assert submit(page).get_attribute("data-level") == "doctor"
+    enter_answers(page, ANSWERS)
+    assert see_result(page).get_attribute("data-level") == "doctor"
     page.wait_for_timeout(500)  # let any late report arrive
     assert csp_violations == []
 
@@ -456,8 +451,8 @@ def test_after_a_full_check_nothing_holds_an_answer_and_none_was_sent(page, reco
     page.locator("form[data-md-component='palette'] label:not([hidden])").click()
     page.goto(recording_site.url + "checker/")
     wait_for_engine(page)
-    answer_by_clicks(page, ANSWERS)
-    result = submit(page)
+    enter_answers(page, ANSWERS)
+    result = see_result(page)
     assert result.get_attribute("data-level") == "doctor"
     headline = result.locator("#checker-headline").inner_text()
     runtime = sorted(path.name for path in (built_site / "pyodide").iterdir())

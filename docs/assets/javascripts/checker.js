@@ -1,6 +1,8 @@
 // The symptom checker page: starts the Python engine in a module worker as
-// soon as the page opens, reads the form, and shows the result. No triage
-// logic lives here; the answers never leave the page and are never stored.
+// soon as the page opens, walks the reader through the form one step at a
+// time, and shows the result. No triage logic lives here, and no fact about
+// the questions: the form carries what this script needs as data. The answers
+// never leave the page and are never stored.
 (function () {
   "use strict";
 
@@ -64,14 +66,19 @@
     });
   }
 
+
   // --- Reading the form: each question's element says its field and kind.
 
-  function visibleQuestions(form) {
-    return [...form.querySelectorAll("[data-field]")].filter((question) => !question.hidden);
+  function kindsOf(form) {
+    return JSON.parse(form.dataset.kinds); // the question kinds, named by checker/
+  }
+
+  function visibleQuestions(container) {
+    return [...container.querySelectorAll("[data-field]")].filter((question) => !question.hidden);
   }
 
   function collectAnswers(form) {
-    const kinds = JSON.parse(form.dataset.kinds); // the question kinds, named by checker/
+    const kinds = kindsOf(form);
     const answers = {};
     for (const question of visibleQuestions(form)) {
       const name = question.dataset.field;
@@ -88,7 +95,7 @@
           answers[name] = checked.map((input) => input.value);
           break;
         case kinds.integer: {
-          const value = inputs.length > 1 ? (checked[0] ? checked[0].value : "") : inputs[0].value.trim();
+          const value = numberGiven(inputs);
           // Not a whole number? Send it as typed: the engine names the problem.
           if (value !== "") answers[name] = /^-?\d+$/.test(value) ? Number(value) : value;
           break;
@@ -98,20 +105,52 @@
     return answers;
   }
 
-  function describeAnswers(form) {
-    const kinds = JSON.parse(form.dataset.kinds);
-    return visibleQuestions(form).map((question) => {
-      const title = question.querySelector("legend, label").textContent.trim();
-      const inputs = [...question.querySelectorAll("input")];
-      let answer;
-      if (question.dataset.kind === kinds.boolean) answer = inputs[0].checked ? "Yes" : "No";
-      else if (inputs.length === 1) answer = inputs[0].value || "Not answered";
-      else {
-        answer = inputs.filter((input) => input.checked)
-          .map((input) => input.closest("label").textContent.trim()).join(", ") || "None";
+  // A number is typed in a box, or chosen on a scale of buttons; "" if not given.
+  function numberGiven(inputs) {
+    if (inputs.length === 1) return inputs[0].value.trim();
+    const chosen = inputs.find((input) => input.checked);
+    return chosen ? chosen.value : "";
+  }
+
+  function questionText(question) {
+    return question.querySelector(".checker-question__text").textContent.trim();
+  }
+
+  function choiceLabel(input) {
+    return input.closest("label").textContent.trim();
+  }
+
+  // One answer in words: "Yes", "20 hours", "4 out of 10 (moderate)", "Lower back; Ribs".
+  function answerInWords(question, kinds) {
+    const inputs = [...question.querySelectorAll("input")];
+    const checked = inputs.filter((input) => input.checked);
+    const unit = question.dataset.unit;
+    switch (question.dataset.kind) {
+      case kinds.boolean:
+        return inputs[0].checked ? "Yes" : "No";
+      case kinds.integer: {
+        const value = numberGiven(inputs);
+        if (value === "") return "Not answered";
+        const band = checked[0] && checked[0].closest("[data-word]");
+        return `${value} ${unit}`.trim() + (band ? ` (${band.dataset.word})` : "");
       }
-      return [title, answer];
-    });
+      default:
+        return checked.map(choiceLabel).join("; ") || "None";
+    }
+  }
+
+  // Every question the reader can see, by step, with its answer in words.
+  function describeAnswers(form) {
+    const kinds = kindsOf(form);
+    return [...form.querySelectorAll(".checker-step:not([data-review])")].map((step) => ({
+      title: step.dataset.title,
+      answers: visibleQuestions(step).map((question) => ({
+        field: question.dataset.field,
+        question: questionText(question),
+        topic: question.dataset.topic,
+        answer: answerInWords(question, kinds),
+      })),
+    }));
   }
 
   function updateVisibility(form) {
@@ -125,12 +164,40 @@
     }
     const alert = form.querySelector("#checker-emergency-alert");
     if (alert) alert.hidden = !form.querySelector(`[data-section="${form.dataset.emergencySection}"] input:checked`);
+    showMapAnswers(form);
   }
 
-  // --- Showing the result (text only: nothing from the result becomes HTML).
+  // --- The back map: a second way to tick the pain areas. The checkboxes stay the
+  // answer; the map only clicks them, and shows which are ticked.
+
+  function mapCheckbox(area) {
+    const question = area.closest("[data-field]");
+    return question.querySelector(`input[name="${question.dataset.field}"][value="${area.dataset.value}"]`);
+  }
+
+  function bindMap(form) {
+    for (const area of form.querySelectorAll(".checker-map__area")) {
+      area.addEventListener("click", () => mapCheckbox(area).click());
+    }
+  }
+
+  function showMapAnswers(form) {
+    for (const area of form.querySelectorAll(".checker-map__area")) {
+      area.classList.toggle("checker-map__area--chosen", mapCheckbox(area).checked);
+    }
+  }
+
+  // --- Building elements (text only: nothing from the result becomes HTML).
 
   function element(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+    for (const child of children) node.append(child);
+    return node;
+  }
+
+  function svgElement(tag, attributes = {}, ...children) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
     for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
     for (const child of children) node.append(child);
     return node;
@@ -142,37 +209,164 @@
     return link;
   }
 
-  function listSection(title, items, render) {
-    if (!items || !items.length) return [];
-    return [element("h3", {}, title), element("ul", {}, ...items.map((item) => element("li", {}, ...render(item))))];
+  // --- The review: every answer in words, each with a way back to its question.
+
+  function renderReview(form) {
+    form.querySelector("#checker-review").replaceChildren(...describeAnswers(form).flatMap((step) => [
+      element("h3", {}, step.title),
+      element("dl", { class: "checker-review" }, ...step.answers.map((row) =>
+        element("div", { class: "checker-review__row" },
+          element("dt", {}, row.question),
+          element("dd", {}, row.answer),
+          element("dd", {}, element("button", {
+            type: "button", class: "md-button checker-change", "data-change": row.field,
+            "aria-label": `Change: ${row.question}`,
+          }, "Change"))))),
+    ]));
   }
 
-  function renderResult(box, result, form) {
+  // --- The usual course of soreness, as a small chart with the reader's point.
+
+  const CHART = { width: 320, height: 184, left: 30, right: 14, top: 14, bottom: 40 };
+
+  function courseScales(course) {
+    const plotWidth = CHART.width - CHART.left - CHART.right;
+    const plotHeight = CHART.height - CHART.top - CHART.bottom;
+    return {
+      x: (hours) => CHART.left + Math.min(hours, course.hours_shown) / course.hours_shown * plotWidth,
+      y: (pain) => CHART.top + plotHeight - pain / course.pain_max * plotHeight,
+    };
+  }
+
+  function courseAxes(course, { x, y }) {
+    const parts = [svgElement("line", { class: "checker-course__axis", x1: x(0), y1: y(0), x2: x(course.hours_shown), y2: y(0) })];
+    for (let hours = 0; hours <= course.hours_shown; hours += 24) {
+      const days = hours / 24;
+      const label = days === 0 ? "0" : days === 1 ? "1 day" : `${days} days`;
+      parts.push(svgElement("line", { class: "checker-course__tick", x1: x(hours), y1: y(0), x2: x(hours), y2: y(0) + 4 }),
+                 svgElement("text", { x: x(hours), y: y(0) + 16, "text-anchor": hours ? "middle" : "start" }, label));
+    }
+    for (const pain of [0, course.pain_max / 2, course.pain_max]) {
+      parts.push(svgElement("text", { x: CHART.left - 6, y: y(pain) + 4, "text-anchor": "end" }, String(pain)));
+    }
+    parts.push(svgElement("text", { x: x(0) + 4, y: CHART.top + 4, class: "checker-course__caption" }, "Pain"),
+               svgElement("text", { x: x(course.hours_shown), y: CHART.height - 4, "text-anchor": "end", class: "checker-course__caption" },
+                          "Time since the massage"));
+    return parts;
+  }
+
+  function courseCurve(course, { x, y }) {
+    const points = course.points.map(([hours, share]) => `${x(hours)},${y(share * course.worst_severity)}`);
+    const last = course.points[course.points.length - 1][0];
+    return [
+      svgElement("path", { class: "checker-course__usual", d: `M${x(0)},${y(0)} L${points.join(" L")} L${x(last)},${y(0)} Z` }),
+      svgElement("polyline", { class: "checker-course__line", points: points.join(" ") }),
+    ];
+  }
+
+  function coursePoint(course, hours, pain, { x, y }) {
+    const cx = x(hours);
+    const nearRight = cx > CHART.width - CHART.right - 40;
+    return [
+      svgElement("circle", { class: "checker-course__you", cx, cy: y(pain), r: 6, "data-hours": hours, "data-pain": pain }),
+      svgElement("text", { class: "checker-course__you-label", x: nearRight ? cx - 10 : cx + 10, y: y(pain) + 4,
+                           "text-anchor": nearRight ? "end" : "start" },
+                 hours > course.hours_shown ? "You (later)" : "You"),
+    ];
+  }
+
+  function phaseAt(course, hours) {
+    return course.phases.find((phase) => phase.before_hours === null || hours < phase.before_hours);
+  }
+
+  function courseSection(form, result, answers) {
+    const course = JSON.parse(form.dataset.course);
+    const hours = answers[course.hours_field];
+    const pain = answers[course.pain_field];
+    if (!course.levels.includes(result.level) || typeof hours !== "number" || typeof pain !== "number") return [];
+    const unitOf = (field) => form.querySelector(`[data-field="${field}"]`).dataset.unit;
+    const scales = courseScales(course);
+    const chart = svgElement("svg", {
+      class: "checker-course__chart", viewBox: `0 0 ${CHART.width} ${CHART.height}`, role: "img",
+      "aria-label": "Chart of how ordinary soreness after a massage usually runs, with your answers marked",
+      "aria-describedby": "checker-course-text",
+    }, ...courseAxes(course, scales), ...courseCurve(course, scales), ...coursePoint(course, hours, pain, scales));
+    const hoursWords = `${hours} ${unitOf(course.hours_field)}`;
+    return [part("course", "How soreness usually runs",
+      element("figure", { class: "checker-course" }, chart,
+        element("figcaption", { id: "checker-course-text" },
+          element("p", {}, course.summary),
+          element("p", {}, `You: ${hoursWords} after the massage, pain ${pain} ${unitOf(course.pain_field)}. `
+                           + `At ${hoursWords}, ordinary soreness ${phaseAt(course, hours).words}. `,
+                  siteLink(course.source, "Read more about the usual course")))))];
+  }
+
+  // --- Showing the result.
+
+  // A part of the result: a heading and what follows it, named so that the
+  // printout (site.css) can keep to what a doctor needs, on one page.
+  function part(name, title, ...children) {
+    return element("div", { class: `checker-part checker-part--${name}` }, element("h3", {}, title), ...children);
+  }
+
+  function listSection(name, title, items, render) {
+    if (!items || !items.length) return [];
+    return [part(name, title, element("ul", {}, ...items.map((item) => element("li", {}, ...render(item)))))];
+  }
+
+  // Safety-netting: a line on its own, or an opening line and the signs it lists.
+  function safetyNetSection(lines) {
+    if (!lines || !lines.length) return [];
+    return [part("safety-net", "Get help sooner", ...lines.map((line) => line.signs.length
+      ? element("div", { class: "checker-net" }, element("p", { class: "checker-net__opening" }, line.text),
+                element("ul", {}, ...line.signs.map((sign) => element("li", {}, sign))))
+      : element("p", {}, line.text)))];
+  }
+
+  // For the printout: where it was made, when, and the answers by topic.
+  function printHeading() {
+    const made = new Date().toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
+    return element("div", { class: "checker-print-only checker-print-heading" },
+      element("p", {}, element("strong", {}, document.title)),
+      element("p", {}, `Date: ${made}. Made on this device; nothing was sent.`));
+  }
+
+  function answersSummary(form) {
+    return element("div", { class: "checker-print-only checker-summary" },
+      element("h3", {}, "The answers"),
+      element("dl", {}, ...describeAnswers(form).flatMap((step) => step.answers).map((row) =>
+        element("div", {}, element("dt", {}, `${row.topic}:`), " ", element("dd", {}, row.answer)))));
+  }
+
+  function renderResult(box, result, form, answers) {
     box.replaceChildren(
+      printHeading(),
       element("div", { class: "checker-headline" },
         element("h2", { id: "checker-headline" }, result.headline),
         element("p", {}, result.action),
         element("p", { class: "checker-pause" }, result.pause_massage
           ? "No more massage until a doctor says it is safe."
           : "Massage again is fine once the soreness has gone: ask for lighter pressure.")),
-      ...listSection("Why", result.reasons, (reason) =>
+      ...listSection("reasons", "Why", result.reasons, (reason) =>
         [reason.text + " ", siteLink(reason.source, "Read more", `Read more: ${reason.text}`)]),
-      ...listSection("What to do now", result.advice, (text) => [text]),
-      ...listSection("Get help sooner if", result.watch_for, (text) => [text]),
-      ...listSection("What may be causing it", result.likely_causes, (cause) =>
+      ...courseSection(form, result, answers),
+      ...listSection("advice", "What to do now", result.advice, (text) => [text]),
+      ...safetyNetSection(result.safety_net),
+      ...listSection("causes", "What may be causing it", result.likely_causes, (cause) =>
         [siteLink(cause.source, cause.title), ": " + cause.text]),
-      element("div", { class: "checker-summary" },
-        element("h3", {}, "Your answers"),
-        element("dl", {}, ...describeAnswers(form).flatMap(([question, answer]) =>
-          [element("dt", {}, question), element("dd", {}, answer)]))),
+      answersSummary(form),
       element("div", { class: "checker-actions" },
         element("button", { type: "button", class: "md-button md-button--primary", "data-action": "print" },
           "Print or save for your doctor"),
+        element("button", { type: "button", class: "md-button", "data-action": "change" }, "Change my answers"),
         element("button", { type: "button", class: "md-button", "data-action": "restart" }, "Start again")),
     );
     box.dataset.level = result.level;
-    box.hidden = false;
-    box.focus();
+  }
+
+  function clearResult(box) {
+    box.replaceChildren();
+    delete box.dataset.level;
   }
 
   function showStatus(page, text) {
@@ -187,61 +381,233 @@
     showStatus(page, "");
   }
 
+  // --- Steps. Each section is a step, then the review, then the result. Each step
+  // the reader moves to is a history entry whose address ends in #step-N (#result
+  // for the result), so the browser's Back button goes back a step. The fragment,
+  // not history.state, says which: Material rewrites the state of the current
+  // entry with the scroll position as the reader scrolls. Nothing but the step
+  // number goes into the address; the answers stay in the page.
+
+  const RESULT = "result";
+
+  function stepCount(form) {
+    return form.querySelectorAll(".checker-step").length;
+  }
+
+  // The view an address fragment stands for; null for a fragment that is not ours.
+  function viewOf(hash, count) {
+    if (hash === "" || hash === "#") return 1;
+    if (hash === `#${RESULT}`) return RESULT;
+    const match = /^#step-([0-9]+)$/.exec(hash);
+    const step = match ? Number(match[1]) : 0;
+    return step >= 1 && step <= count ? step : null;
+  }
+
+  function addressOf(view) {
+    const url = new URL(location.href);
+    url.hash = view === 1 ? "" : view === RESULT ? RESULT : `step-${view}`;
+    return url.href;
+  }
+
+  function stepElement(form, view) {
+    return form.querySelector(`.checker-step[data-step="${view}"]`);
+  }
+
+  function bringIntoView(target) {
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }
+
+  function showNavigation(checker) {
+    const { form, view, returnToReview } = checker;
+    const last = view === stepCount(form);
+    const show = { next: !last && !returnToReview, review: !last && returnToReview, check: last,
+                   back: view > 1 && !returnToReview };
+    for (const [action, shown] of Object.entries(show)) {
+      form.querySelector(`.checker-nav [data-action="${action}"]`).hidden = !shown;
+    }
+  }
+
+  // Show one step (or the result) without touching the history.
+  function showView(checker, wanted, { focus = true } = {}) {
+    const { page, form, box } = checker;
+    const view = wanted === RESULT && !box.dataset.level ? stepCount(form) : wanted;
+    checker.view = view;
+    hideProblem(form);
+    form.hidden = view === RESULT || !page.querySelector("#checker-fallback").hidden;
+    box.hidden = view !== RESULT;
+    if (view !== RESULT) {
+      for (const step of form.querySelectorAll(".checker-step")) step.hidden = Number(step.dataset.step) !== view;
+      if (view === stepCount(form)) renderReview(form);
+      showNavigation(checker);
+    }
+    if (focus) bringIntoView(view === RESULT ? box : stepElement(form, view).querySelector(".checker-step__title"));
+  }
+
+  // Move to a step (or the result) as a new history entry. The entry left behind
+  // is first made to say which step it showed: Material's section tracking, left
+  // over from a page seen before, can write one of that page's anchors into it.
+  function goTo(checker, view, options) {
+    if (view !== checker.view) {
+      history.replaceState(history.state, "", addressOf(checker.view));
+      history.pushState(null, "", addressOf(view));
+    }
+    showView(checker, view, options);
+  }
+
+  // --- Problems: a missing or wrong answer takes the reader to its step and question.
+
+  function hideProblem(form) {
+    form.querySelector("#checker-problem").hidden = true;
+    for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  }
+
+  function showProblem(checker, question, message) {
+    const { form } = checker;
+    const problem = form.querySelector("#checker-problem");
+    const input = question && (question.querySelector("input:invalid") || question.querySelector("input"));
+    if (question) {
+      const step = Number(question.closest(".checker-step").dataset.step);
+      if (step !== checker.view) goTo(checker, step, { focus: false });
+      question.prepend(problem);
+    } else {
+      form.querySelector(".checker-nav").before(problem);
+    }
+    problem.textContent = message;
+    problem.hidden = false;
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+    }
+  }
+
+  // The first answer the browser finds wrong (missing, out of range), from the
+  // limits the form was built with.
+  function firstInvalid(container) {
+    for (const question of visibleQuestions(container)) {
+      const input = [...question.querySelectorAll("input")].find((each) => !each.validity.valid);
+      if (input) {
+        const title = questionText(question);
+        return { question, message: input.validity.valueMissing
+          ? `Please answer this question: "${title}"`
+          : `Please check this answer: "${title}" (${input.validationMessage})` };
+      }
+    }
+    return null;
+  }
+
+  // An answer the engine refused: say which question, in the engine's words, and go there.
+  function showEngineProblem(checker, error) {
+    const field = error.field || error.message.split(":")[0];
+    const question = checker.form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    const message = question ? `Please check this answer: "${questionText(question)}" (${error.message})` : error.message;
+    showProblem(checker, question, message);
+  }
+
+  // --- The reader's moves.
+
+  function next(checker) {
+    const invalid = firstInvalid(stepElement(checker.form, checker.view));
+    if (invalid) return showProblem(checker, invalid.question, invalid.message);
+    const view = checker.returnToReview ? stepCount(checker.form) : checker.view + 1;
+    checker.returnToReview = false;
+    goTo(checker, view);
+  }
+
+  async function check(checker) {
+    const { page, form, box, engine } = checker;
+    const invalid = firstInvalid(form);
+    if (invalid) return showProblem(checker, invalid.question, invalid.message);
+    const answers = collectAnswers(form);
+    const loading = setTimeout(() => showStatus(page, "The checker is still loading. Your result will appear here in a moment."), 150);
+    try {
+      const result = await engine.assess(answers);
+      showStatus(page, "");
+      renderResult(box, result, form, answers);
+      goTo(checker, RESULT);
+    } catch (error) {
+      if (!error.invalidAnswers) return showFallback(page);
+      showEngineProblem(checker, error);
+    } finally {
+      clearTimeout(loading);
+    }
+  }
+
+  function change(checker, field) {
+    const question = checker.form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    checker.returnToReview = true;
+    goTo(checker, Number(question.closest(".checker-step").dataset.step), { focus: false });
+    question.scrollIntoView({ block: "start" });
+    (question.querySelector("input:checked") || question.querySelector("input")).focus({ preventScroll: true });
+  }
+
+  function startAgain(checker) {
+    checker.form.reset();
+    clearResult(checker.box);
+    updateVisibility(checker.form);
+    checker.returnToReview = false;
+    goTo(checker, 1);
+  }
+
   // --- Wiring one rendering of the checker page (again after instant navigation).
+
+  let current = null; // the checker on the page now
 
   function bind(page) {
     const form = page.querySelector("#checker-form");
     const box = page.querySelector("#checker-result");
     const engine = startEngine(form.dataset.package);
+    const checker = { page, form, box, engine, view: 1, returnToReview: false, pathname: location.pathname };
+    current = checker;
     engine.ready.catch(() => showFallback(page));
-    updateVisibility(form);
-    form.addEventListener("change", () => updateVisibility(form));
 
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      form.querySelector("#checker-problem").hidden = true;
-      const answers = collectAnswers(form);
-      const loading = setTimeout(() => showStatus(page, "The checker is still loading. Your result will appear here in a moment."), 150);
-      try {
-        const result = await engine.assess(answers);
-        showStatus(page, "");
-        renderResult(box, result, form);
-      } catch (error) {
-        if (!error.invalidAnswers) return showFallback(page);
-        showProblem(form, error.message);
-      } finally {
-        clearTimeout(loading);
-      }
+    // A fresh page starts at the first step: any answers of an earlier visit are gone.
+    const arrivedAt = viewOf(location.hash, stepCount(form));
+    if (arrivedAt !== null && arrivedAt !== 1) history.replaceState(history.state, "", addressOf(1));
+    bindMap(form);
+    updateVisibility(form); // the page is drawn as the first step shows
+
+    form.addEventListener("change", () => {
+      updateVisibility(form);
+      hideProblem(form);
+      if (box.dataset.level) clearResult(box); // a result for other answers
     });
-
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (checker.view === RESULT || checker.view === stepCount(form)) check(checker);
+      else next(checker);
+    });
+    form.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action='back'], [data-change]");
+      if (!button) return;
+      if (button.dataset.change) change(checker, button.dataset.change);
+      else history.back(); // every step after the first is an entry this page made
+    });
     box.addEventListener("click", (event) => {
       const action = event.target.closest("[data-action]");
       if (!action) return;
       if (action.dataset.action === "print") window.print();
-      if (action.dataset.action === "restart") {
-        form.reset();
-        box.replaceChildren();
-        box.hidden = true;
-        delete box.dataset.level;
-        updateVisibility(form);
-        page.scrollIntoView();
-        form.querySelector("input").focus();
-      }
+      if (action.dataset.action === "change") goTo(checker, stepCount(form));
+      if (action.dataset.action === "restart") startAgain(checker);
     });
   }
 
-  // An invalid answer: say which question, in the engine's words, and go there.
-  function showProblem(form, message) {
-    const problem = form.querySelector("#checker-problem");
-    const field = message.split(":")[0];
-    const question = form.querySelector(`[data-field="${field}"]`);
-    const title = question ? question.querySelector("legend, label").textContent.trim() : "";
-    problem.textContent = title ? `Please check this answer: "${title}" (${message})` : message;
-    problem.hidden = false;
-    if (question) question.querySelector("input").focus();
-  }
+  // The browser's Back and Forward buttons between the checker's own steps. This
+  // script runs before Material's bundle (docs/overrides/main.html), so this
+  // listener comes before instant navigation's and keeps the event from it:
+  // Material takes the first change of history entry on a freshly loaded page
+  // for a change of page and loads the page again, which would lose the answers.
+  window.addEventListener("popstate", (event) => {
+    if (!current || !current.page.isConnected || location.pathname !== current.pathname) return;
+    const view = viewOf(location.hash, stepCount(current.form));
+    if (view === null) return; // an anchor in the page: Material's to handle
+    event.stopImmediatePropagation();
+    current.returnToReview = false;
+    showView(current, view);
+  });
 
-  // Material's instant navigation swaps pages without reloading scripts.
+  // Material's instant navigation swaps pages without reloading scripts: bind each
+  // checker page it shows. Its bundle has run by the time the document has loaded.
   function onPage() {
     const page = document.querySelector("#checker-page");
     if (page && !page.dataset.bound) {
@@ -250,6 +616,8 @@
     }
   }
 
-  if (window.document$) window.document$.subscribe(onPage);
-  else document.addEventListener("DOMContentLoaded", onPage);
+  document.addEventListener("DOMContentLoaded", () => {
+    if (window.document$) window.document$.subscribe(onPage);
+    else onPage();
+  });
 })();

@@ -1,0 +1,101 @@
+"""Using the checker's form as a person on a phone does: one step at a time,
+tapping each answer (typing only the hours), then Next; and reading where the
+page is. Shared by the browser tests. On a page without touch, the same
+answers are given by mouse clicks."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+ENGINE_TIMEOUT = 120_000  # ms; a cold start is a few seconds, a loaded CI machine is slower
+
+
+def wait_for_engine(page: Page) -> None:
+    page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
+    page.evaluate("() => window.checker.ready")
+
+
+def shown_step(page: Page) -> Locator:
+    return page.locator(".checker-step:not([hidden])")
+
+
+def step_number(page: Page) -> int:
+    return int(shown_step(page).get_attribute("data-step") or 0)
+
+
+def step_count(page: Page) -> int:
+    return page.locator(".checker-step").count()
+
+
+def button(page: Page, action: str) -> Locator:
+    """The form's Next, Back, "Back to your answers" or "Check my answers" button."""
+    return page.locator(f".checker-nav [data-action='{action}']")
+
+
+def question(page: Page, field: str) -> Locator:
+    return page.locator(f"[data-field='{field}']")
+
+
+def press(target: Locator) -> None:
+    """Tap the target on a touch screen; click it with a mouse."""
+    if target.page.evaluate("navigator.maxTouchPoints > 0"):
+        target.tap()
+    else:
+        target.click()
+
+
+def tap_answer(item: Locator, value: object, *, use_map: bool = True) -> None:
+    """Give one question its answer: tap the box, the choices (on the back map
+    where there is one) or the score; type the hours."""
+    if item.get_attribute("data-kind") == "boolean":
+        if value:
+            press(item.locator("label"))
+    elif item.locator("input[type='number']").count():
+        press(item.locator("input"))
+        item.locator("input").fill(str(value))
+    else:
+        for choice in value if isinstance(value, list) else [value]:
+            area = item.locator(f".checker-map__area[data-value='{choice}'] path").first
+            if use_map and area.count():
+                press(area)
+            else:
+                press(item.locator(f"label:has(input[value='{choice}'])"))
+
+
+def answer_step(page: Page, answers: dict) -> set[str]:
+    """Answer, on the step shown, each question of ``answers`` it holds, in page
+    order (so a question shown by an earlier answer is there in time); return
+    the fields answered."""
+    step = shown_step(page)
+    answered = set()
+    for field in step.locator("[data-field]").evaluate_all("qs => qs.map(q => q.dataset.field)"):
+        if field in answers:
+            item = step.locator(f"[data-field='{field}']")
+            assert item.is_visible(), f"the question {field} is not shown"
+            tap_answer(item, answers[field])
+            answered.add(field)
+    return answered
+
+
+def next_step(page: Page) -> None:
+    """Tap Next and wait for the next step."""
+    number = step_number(page)
+    press(button(page, "next"))
+    expect(page.locator(f".checker-step[data-step='{number + 1}']")).to_be_visible()
+
+
+def enter_answers(page: Page, answers: dict) -> None:
+    """From the first step, answer every step by tapping, up to the review."""
+    answered: set[str] = set()
+    while step_number(page) < step_count(page):
+        answered |= answer_step(page, answers)
+        next_step(page)
+    assert answered == set(answers), f"never asked: {set(answers) - answered}"
+
+
+def see_result(page: Page) -> Locator:
+    """On the review, tap "Check my answers" and wait for the result."""
+    press(button(page, "check"))
+    result = page.locator("#checker-result[data-level]")
+    result.wait_for(timeout=ENGINE_TIMEOUT)
+    return result

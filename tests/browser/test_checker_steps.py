@@ -1,0 +1,395 @@
+"""The checker on a phone (390 x 844, touch), one step at a time: the browser's
+Back button between steps (on a fresh load and after instant navigation), focus
+on each new step's heading, the review and its "Change", a whole case by
+keyboard alone, answer targets a thumb can hit, the back map, the chart of the
+usual course, and the one-page printout for a doctor."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from checker import assess
+from checker.course import phase_at
+from checker.questions import QUESTIONS_BY_ID, SECTIONS
+from tests.browser.checker_form import (
+    answer_step,
+    button,
+    enter_answers,
+    next_step,
+    question,
+    see_result,
+    shown_step,
+    step_count,
+    step_number,
+    tap_answer,
+    wait_for_engine,
+)
+
+pytestmark = pytest.mark.browser
+
+ORDINARY = {"hours_since_massage": 20, "severity": 4, "first_massage": True,
+            "massage_type": "deep_tissue", "pain_areas": ["upper_back", "lower_back"],
+            "trend": "same"}
+PAIN_AREAS = list(QUESTIONS_BY_ID["pain_areas"].values)
+MIN_TARGET = 44  # px: the smallest target a thumb hits reliably (WCAG 2.5.5, Apple, Google)
+
+
+@pytest.fixture
+def checker_phone(phone, site_url):
+    phone.goto(site_url + "checker/")
+    wait_for_engine(phone)
+    return phone
+
+
+def focused_id(page) -> str:
+    return page.evaluate("document.activeElement.id")
+
+
+def hours_typed(page) -> str:
+    return page.locator("#q-hours_since_massage").input_value()
+
+
+# ---------------------------------------------------------------------------
+# Steps and the browser's history
+
+def test_the_steps_follow_the_sections_with_focus_on_each_heading(checker_phone):
+    page = checker_phone
+    assert step_count(page) == len(SECTIONS) + 1
+    for number, section in enumerate(SECTIONS, start=1):
+        assert step_number(page) == number
+        assert shown_step(page).get_attribute("data-section") == section.id
+        heading = shown_step(page).locator("h2").text_content() or ""
+        assert heading.startswith(f"Step {number} of {len(SECTIONS) + 1}")
+        assert heading.endswith(section.title)
+        if number > 1:
+            assert focused_id(page) == f"checker-step-title-{number}"
+        answer_step(page, ORDINARY)
+        next_step(page)
+    assert focused_id(page) == f"checker-step-title-{len(SECTIONS) + 1}"
+    assert (shown_step(page).locator("h2").text_content() or "").endswith("Check your answers")
+
+
+def walk_back_and_forth(page) -> None:
+    """Three steps in, Back twice and Forward once with the browser's buttons:
+    each time the right step, its heading focused and the answers kept."""
+    next_step(page)
+    tap_answer(question(page, "hours_since_massage"), 20)
+    next_step(page)
+    tap_answer(question(page, "severity"), 4)
+    assert re.search(r"#step-3$", page.url)
+    page.go_back()
+    expect(shown_step(page)).to_have_attribute("data-step", "2")
+    assert focused_id(page) == "checker-step-title-2"
+    assert hours_typed(page) == "20"
+    page.go_back()
+    expect(shown_step(page)).to_have_attribute("data-step", "1")
+    page.go_forward()
+    page.go_forward()
+    expect(shown_step(page)).to_have_attribute("data-step", "3")
+    assert question(page, "severity").locator("input[value='4']").is_checked()
+    assert hours_typed(page) == "20"
+
+
+def test_back_goes_back_a_step_on_a_freshly_loaded_page(phone, site_url):
+    page = phone
+    page.goto(site_url)
+    page.goto(site_url + "checker/")
+    wait_for_engine(page)
+    page.evaluate("window.__samePage = document.querySelector('#checker-page')")
+    walk_back_and_forth(page)
+    # Nothing reloaded the page or swapped the form (instant navigation would).
+    assert page.evaluate("window.__samePage === document.querySelector('#checker-page')")
+    page.go_back()
+    page.go_back()
+    page.go_back()  # from the first step, Back leaves the checker
+    page.wait_for_url(site_url)
+
+
+def test_back_goes_back_a_step_after_instant_navigation(phone, site_url):
+    page = phone
+    page.goto(site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='checker/']").first.tap()
+    page.locator("#checker-form").wait_for()
+    wait_for_engine(page)
+    page.evaluate("window.__samePage = document.querySelector('#checker-page')")
+    walk_back_and_forth(page)
+    assert page.evaluate("window.__samePage === document.querySelector('#checker-page')")
+    page.go_back()
+    page.go_back()
+    expect(shown_step(page)).to_have_attribute("data-step", "1")
+    page.go_back()  # from the first step, Back leaves the checker, by instant navigation
+    page.wait_for_url(site_url)
+    page.locator("article a[href$='checker/']").first.wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+
+
+def test_the_pages_own_back_button_keeps_the_answers(checker_phone):
+    page = checker_phone
+    next_step(page)
+    tap_answer(question(page, "hours_since_massage"), 30)
+    tap_answer(question(page, "massage_type"), "sports")
+    next_step(page)
+    button(page, "back").tap()
+    expect(shown_step(page)).to_have_attribute("data-step", "2")
+    assert hours_typed(page) == "30"
+    assert question(page, "massage_type").locator("input[value='sports']").is_checked()
+    assert button(page, "back").is_visible()
+    button(page, "back").tap()
+    expect(shown_step(page)).to_have_attribute("data-step", "1")
+    assert button(page, "back").is_hidden()
+
+
+def test_back_from_the_result_shows_the_review_and_forward_the_result(checker_phone):
+    page = checker_phone
+    enter_answers(page, ORDINARY)
+    result = see_result(page)
+    assert page.url.endswith("#result")
+    page.go_back()
+    expect(result).to_be_hidden()
+    assert step_number(page) == step_count(page)
+    page.go_forward()
+    expect(result).to_be_visible()
+    assert result.get_attribute("data-level") == "self_care"
+
+
+def test_a_fresh_page_starts_at_the_first_step_whatever_its_address(phone, site_url):
+    page = phone
+    page.goto(site_url + "checker/#step-4")
+    wait_for_engine(page)
+    assert step_number(page) == 1
+    assert not page.url.endswith("#step-4")
+
+
+# ---------------------------------------------------------------------------
+# The review
+
+def test_the_review_gives_every_answer_in_words_with_a_way_to_change_it(checker_phone):
+    page = checker_phone
+    enter_answers(page, ORDINARY)
+    review = shown_step(page)
+    rows = review.locator(".checker-review__row")
+    shown = page.locator("[data-field]:not([hidden])").count()
+    assert rows.count() == shown
+    assert review.get_by_role("button", name=re.compile("^Change")).count() == shown
+    text = review.inner_text()
+    for words in ("20 hours", "4 out of 10 (moderate)", "Deep tissue (firm, deep pressure)",
+                  "Upper back (between the shoulder blades); Lower back", "About the same"):
+        assert words in text, words
+
+    review.get_by_role("button", name="Change: How many hours ago did the massage end?").tap()
+    assert step_number(page) == 2
+    assert page.evaluate("document.activeElement.name") == "hours_since_massage"
+    tap_answer(question(page, "hours_since_massage"), 100)
+    button(page, "review").tap()
+    expect(shown_step(page)).to_have_attribute("data-review", "")
+    assert "100 hours" in shown_step(page).inner_text()
+    assert see_result(page).get_attribute("data-level") == "doctor"
+
+
+# ---------------------------------------------------------------------------
+# Keyboard alone
+
+def tab_to(page, selector: str, limit: int = 150) -> None:
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_whole_case_by_keyboard_alone(checker_phone):
+    page = checker_phone
+    tab_to(page, "#q-both_legs")          # step 1: the danger signs, none of them
+    tab_to(page, "[data-action='next']")
+    page.keyboard.press("Enter")
+    expect(shown_step(page)).to_have_attribute("data-step", "2")
+    assert focused_id(page) == "checker-step-title-2"
+    page.keyboard.press("Tab")            # into the hours
+    page.keyboard.type("20")
+    page.keyboard.press("Enter")          # Enter in the hours is Next
+    expect(shown_step(page)).to_have_attribute("data-step", "3")
+    page.keyboard.press("Tab")            # into the pain score, on 0
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    tab_to(page, "input[name='pain_areas'][value='lower_back']")
+    page.keyboard.press("Space")
+    tab_to(page, "[data-action='next']")
+    page.keyboard.press("Enter")
+    for number in (4, 5):
+        expect(shown_step(page)).to_have_attribute("data-step", str(number))
+        tab_to(page, "[data-action='next']")
+        page.keyboard.press("Enter")
+    expect(shown_step(page)).to_have_attribute("data-review", "")
+    tab_to(page, "[data-action='check']")
+    page.keyboard.press("Enter")
+    result = page.locator("#checker-result[data-level]")
+    result.wait_for()
+    assert result.get_attribute("data-level") == "self_care"
+    assert focused_id(page) == "checker-result"
+    assert page.locator("#checker-result").get_by_text("4 out of 10 (moderate)").count() == 1
+    assert "Lower back" in page.locator(".checker-summary").text_content()
+
+
+# ---------------------------------------------------------------------------
+# Targets a thumb can hit
+
+TARGETS = """step => [...step.querySelectorAll('[data-field]:not([hidden]) input')].map(input => {
+    const target = input.closest('label') || input;
+    return [input.name + '=' + input.value, target.getBoundingClientRect().height,
+            target.getBoundingClientRect().width];
+})"""
+
+
+def test_every_answer_is_a_target_at_least_44_px_tall(checker_phone):
+    page = checker_phone
+    tap_answer(question(page, "saddle_numbness"), True)  # shows the emergency instruction too
+    measured = {}
+    while step_number(page) < step_count(page):
+        answer_step(page, {"hours_since_massage": 20, "severity": 4, "fever": "low"})
+        for name, height, width in shown_step(page).evaluate(TARGETS):
+            measured[name] = (height, width)
+        for action in ("next", "back"):
+            if button(page, action).is_visible():
+                measured[action] = (button(page, action).bounding_box()["height"], MIN_TARGET)
+        next_step(page)
+    for change in page.locator(".checker-change").all()[:3]:
+        measured["change"] = (change.bounding_box()["height"], MIN_TARGET)
+    assert "cough=true" in measured  # the question shown by a raised temperature
+    too_small = {name: size for name, size in measured.items()
+                 if size[0] < MIN_TARGET or size[1] < MIN_TARGET}
+    assert too_small == {}
+    for value in range(11):
+        assert f"severity={value}" in measured
+
+
+# ---------------------------------------------------------------------------
+# The back map
+
+def map_area(page, value: str):
+    return page.locator(f".checker-map__area[data-value='{value}']")
+
+
+def ticked_areas(page) -> list[str]:
+    return [value for value in PAIN_AREAS
+            if page.locator(f"input[name='pain_areas'][value='{value}']").is_checked()]
+
+
+def lit_areas(page) -> list[str]:
+    return [value for value in PAIN_AREAS
+            if "checker-map__area--chosen" in (map_area(page, value).get_attribute("class") or "")]
+
+
+def test_the_map_and_the_boxes_set_each_other_exactly(checker_phone):
+    page = checker_phone
+    next_step(page)
+    tap_answer(question(page, "hours_since_massage"), 20)
+    next_step(page)
+    for value in PAIN_AREAS:
+        for path in map_area(page, value).locator("path").all():  # both sides of the ribs
+            path.tap()
+            assert ticked_areas(page) == [value] and lit_areas(page) == [value], value
+            path.tap()
+            assert ticked_areas(page) == [] and lit_areas(page) == [], value
+    for value in PAIN_AREAS:
+        page.locator(f"label:has(input[name='pain_areas'][value='{value}'])").tap()
+        assert lit_areas(page) == [value] and ticked_areas(page) == [value], value
+        page.locator(f"label:has(input[name='pain_areas'][value='{value}'])").tap()
+    map_area(page, "neck").locator("path").tap()
+    map_area(page, "tailbone").locator("path").tap()
+    assert ticked_areas(page) == lit_areas(page) == ["neck", "tailbone"]
+
+
+def test_the_map_is_a_second_way_in_hidden_from_assistive_technology(checker_phone):
+    page = checker_phone
+    next_step(page)
+    tap_answer(question(page, "hours_since_massage"), 20)
+    next_step(page)
+    drawing = page.locator(".checker-map")
+    assert drawing.get_attribute("aria-hidden") == "true"
+    assert drawing.locator("[tabindex], a, button").count() == 0
+    for _, label in QUESTIONS_BY_ID["pain_areas"].choices:  # the boxes stay the control
+        assert page.get_by_role("checkbox", name=label, exact=True).count() == 1
+
+
+# ---------------------------------------------------------------------------
+# The usual course, as a picture
+
+CASES = {
+    "self_care": {"hours_since_massage": 20, "severity": 4},
+    "doctor": {"hours_since_massage": 96, "severity": 4},
+    "urgent": {"hours_since_massage": 20, "severity": 4, "fever": "high"},
+    "emergency": {"hours_since_massage": 20, "severity": 4, "saddle_numbness": True},
+}
+
+
+@pytest.mark.parametrize("level", CASES)
+def test_the_chart_of_the_usual_course_shows_for_calm_results_only(checker_phone, level):
+    page = checker_phone
+    answers = CASES[level]
+    assert assess(answers).level == level
+    enter_answers(page, answers)
+    result = see_result(page)
+    assert result.get_attribute("data-level") == level
+    chart = result.get_by_role("img", name=re.compile("usually runs"))
+    if level in ("urgent", "emergency"):
+        assert result.locator(".checker-course").count() == 0
+        assert chart.count() == 0
+        return
+    expect(chart).to_be_visible()
+    point = chart.locator(".checker-course__you")
+    hours, pain = answers["hours_since_massage"], answers["severity"]
+    assert point.get_attribute("data-hours") == str(hours)
+    assert point.get_attribute("data-pain") == str(pain)
+    # The point sits where its numbers say, on the chart's own axes.
+    axis = chart.locator(".checker-course__axis")
+    x0, x1 = (float(axis.get_attribute(name) or 0) for name in ("x1", "x2"))
+    cx = float(point.get_attribute("cx") or 0)
+    shown = json.loads(page.locator("#checker-form").get_attribute("data-course") or "")
+    assert cx == pytest.approx(x0 + (x1 - x0) * hours / shown["hours_shown"])
+    # The same, in words.
+    words = result.locator("#checker-course-text").inner_text()
+    assert chart.get_attribute("aria-describedby") == "checker-course-text"
+    assert f"{hours} hours after the massage, pain {pain} out of 10" in words
+    assert phase_at(hours).words in words
+    assert "48 hours" in words and "72 hours" in words
+
+
+# ---------------------------------------------------------------------------
+# The printout for a doctor
+
+HEAVY = {"hours_since_massage": 100, "severity": 8, "pain_areas": ["neck", "lower_back", "ribs"],
+         "headache": True, "fever": "high", "cough": True, "anticoagulants": True,
+         "painkillers": "not_helped", "trend": "worse", "night_pain": True,
+         "pain_down_leg": True, "movement_limited": True,
+         "conditions": ["osteoporosis", "cancer"], "recent_injury": True,
+         "redness_swelling": True}
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+@pytest.mark.parametrize("answers", [ORDINARY, HEAVY], ids=["ordinary", "24 reasons"])
+def test_the_printout_is_one_a4_page_with_what_a_doctor_needs(checker_phone, answers):
+    page = checker_phone
+    enter_answers(page, answers)
+    see_result(page)
+    expected = assess(answers)
+    assert pdf_pages(page.pdf(format="A4")) == 1
+    page.emulate_media(media="print")
+    printed = page.locator("#checker-result").inner_text()
+    assert re.search(r"Date: .*\d{4}", printed)
+    assert "Made on this device; nothing was sent." in printed
+    assert expected.headline in printed and expected.action in printed
+    for reason in expected.reasons:
+        assert reason.text in printed
+    assert "painful areas: " in printed.lower() and "pain score: " in printed.lower()
+    for left_out in (".checker-part--advice", ".checker-part--safety-net", ".checker-actions"):
+        assert page.locator(left_out).is_hidden()
+    assert page.locator("#checker-form").is_hidden()
