@@ -125,8 +125,8 @@ ADVICE = (
     Tip("Have no more massage until a doctor has checked you and says it is safe.",
         frozenset({URGENT, DOCTOR})),
     # --- self-care ---
-    Tip("Soreness after a massage usually starts within a day and fades within two to "
-        "three days.", frozenset({SELF_CARE})),
+    Tip("Soreness after a massage usually starts within hours, is at its worst in the first "
+        "day or two, and is clearly better by three days.", frozenset({SELF_CARE})),
     Tip("Keep moving gently. Short walks and gentle stretches usually help more than lying "
         "still.", CALM),
     Tip("For fresh bruising or swelling, use cold for the first 48 hours: an ice pack or a bag "

@@ -48,8 +48,8 @@ def advice(level="self_care", **changes) -> str:
     # What each level adds.
     ("emergency", {"limb_weakness": True}, "Do not drive yourself", "Keep moving gently"),
     ("urgent", {"fever": "high"}, "Have no more massage until a doctor", "Keep moving gently"),
-    ("doctor", {"pregnant": True}, "Book an appointment", "usually starts within a day"),
-    ("self_care", {}, "usually starts within a day", "Have no more massage"),
+    ("doctor", {"pregnant": True}, "Book an appointment", "usually starts within hours"),
+    ("self_care", {}, "usually starts within hours", "Have no more massage"),
 ])
 def test_advice_fits_the_answers(level, changes, present, absent):
     text = advice(level, **changes)
