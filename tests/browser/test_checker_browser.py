@@ -54,10 +54,21 @@ def test_every_vignette_gives_the_command_line_result(checker_page):
         assert in_browser["level"] == vignette["expect"], vignette["id"]
 
 
-def test_invalid_answers_reject_with_the_engine_message(checker_page):
-    message = checker_page.evaluate("""() => window.checker.assess({severity: 3})
-        .then(() => "resolved", error => error.message)""")
-    assert "hours_since_massage" in message
+# The package's bridge (checker.json_text.assess_reply), run by the page's Pyodide.
+@pytest.mark.parametrize(("answers", "message", "field"), [
+    ({"severity": 3}, "hours_since_massage: is required but missing", "hours_since_massage"),
+    ({"hours_since_massage": 5, "severity": 3, "sevrity": 3},
+     "sevrity: unknown field; did you mean severity?", "sevrity"),
+    ([], "the answers must be a JSON object, not a list", None),
+    (None, "the answers must be a JSON object, not null", None),
+])
+def test_invalid_answers_reject_with_the_engine_message_and_field(checker_page, answers,
+                                                                   message, field):
+    rejected = checker_page.evaluate("""answers => window.checker.assess(answers).then(
+        () => "resolved",
+        error => ({message: error.message, field: error.field, invalid: error.invalidAnswers}))""",
+                                     answers)
+    assert rejected == {"message": message, "field": field, "invalid": True}
 
 
 def test_the_result_is_not_stored_anywhere(checker_page):

@@ -6,20 +6,6 @@ import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
 
-// JSON in, JSON out; an InvalidAnswers error comes back as its one-line message.
-const BRIDGE = `
-import json
-from checker import InvalidAnswers, assess
-
-def assess_json(text):
-    try:
-        return json.dumps({"result": assess(json.loads(text)).to_dict()}, ensure_ascii=False)
-    except InvalidAnswers as error:
-        return json.dumps({"invalid": str(error)}, ensure_ascii=False)
-
-assess_json
-`;
-
 let engine = null;
 let started = false;
 const timings = {};
@@ -69,12 +55,14 @@ async function start(packageName, useSnapshot) {
   await pyodide.loadPackage(packageName, { checkIntegrity: true, messageCallback: () => {} });
   mark("wheel", since);
   since = performance.now();
-  const assessJson = pyodide.runPython(BRIDGE);
+  // The checker's own bridge, tested in CPython: answers as JSON text in; the result,
+  // or the problem with the answers and the field it names, as JSON text out.
+  const assessReply = pyodide.pyimport("checker.json_text").assess_reply;
   mark("import", since);
   timings.downloads = performance.getEntriesByType("resource").map((entry) => ({
     file: entry.name.split("/").pop(), ms: Math.round(entry.duration), bytes: entry.transferSize,
   }));
-  return assessJson;
+  return assessReply;
 }
 
 self.onmessage = async ({ data }) => {
@@ -91,8 +79,8 @@ self.onmessage = async ({ data }) => {
   }
   if (data.type === "assess") {
     try {
-      const assessJson = await engine;
-      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(assessJson(data.answers)) });
+      const assessReply = await engine;
+      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(assessReply(data.answers)) });
     } catch (error) {
       self.postMessage({ type: "answer", id: data.id, failed: String(error && error.message || error) });
     }

@@ -33,8 +33,10 @@
           const { resolve, reject } = pending.get(data.id);
           pending.delete(data.id);
           if (data.result) resolve(data.result);
-          else reject(Object.assign(new Error(data.invalid || data.failed),
-                                    { invalidAnswers: Boolean(data.invalid) }));
+          // Invalid answers: the engine's message, and the field it names (or null).
+          else if (data.invalid) reject(Object.assign(new Error(data.invalid.message),
+                                                      { invalidAnswers: true, field: data.invalid.field }));
+          else reject(new Error(data.failed));
         }
       };
       worker.onerror = (event) => settle.reject(new Error(event.message || "the checker could not start"));
@@ -49,7 +51,8 @@
         return ready.then(() => new Promise((resolve, reject) => {
           const id = ++nextId;
           pending.set(id, { resolve, reject });
-          worker.postMessage({ type: "assess", id, answers: JSON.stringify(answers) });
+          // JSON.stringify(undefined) is undefined: send "null", which the engine refuses by name.
+          worker.postMessage({ type: "assess", id, answers: JSON.stringify(answers) ?? "null" });
         }));
       },
     };
@@ -206,7 +209,7 @@
         renderResult(box, result, form);
       } catch (error) {
         if (!error.invalidAnswers) return showFallback(page);
-        showProblem(form, error.message);
+        showProblem(form, error.message, error.field);
       } finally {
         clearTimeout(loading);
       }
@@ -229,10 +232,9 @@
   }
 
   // An invalid answer: say which question, in the engine's words, and go there.
-  function showProblem(form, message) {
+  function showProblem(form, message, field) {
     const problem = form.querySelector("#checker-problem");
-    const field = message.split(":")[0];
-    const question = form.querySelector(`[data-field="${field}"]`);
+    const question = field ? form.querySelector(`[data-field="${CSS.escape(field)}"]`) : null;
     const title = question ? question.querySelector("legend, label").textContent.trim() : "";
     problem.textContent = title ? `Please check this answer: "${title}" (${message})` : message;
     problem.hidden = false;
