@@ -1,68 +1,121 @@
 // Runs the Python triage engine in Pyodide, off the page's main thread.
-// The triage itself is all Python (the `checker` package); this file only
-// starts Pyodide, loads the package by name (its sha256 is checked against
-// pyodide-lock.json) and passes JSON in and out.
+// The triage itself is all Python (the `checker` package); this file starts
+// Pyodide with the engine's own standard library (engine.json), installs the
+// checker's wheel once its sha256 matches pyodide-lock.json, and passes JSON in
+// and out.
+//
+// After an ordinary start it keeps a memory snapshot of the engine in this
+// browser's Cache Storage, made before the engine has seen any answers; later
+// visits restore it instead of starting Python again. A missing, damaged or
+// outdated snapshot only means an ordinary start (which keeps a new one).
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
+import { answersLikeTheChecker, bridge, installChecker, wheelEntry } from "./checker-engine.mjs";
 
-const indexURL = new URL("../../pyodide/", import.meta.url).href;
+const runtime = new URL("../../pyodide/", import.meta.url);
+
+// Where this browser keeps its snapshot of the engine: one cache, one entry whose
+// header names the engine it was made from. (The service worker leaves it alone.)
+const SNAPSHOTS = "after-the-massage-engine-snapshot";
+const SNAPSHOT = new URL("engine-snapshot.bin.gz", runtime).href;
+const MADE_FROM = "X-Engine";
 
 let engine = null;
 let started = false;
+let restoring = false;
 const timings = {};
 const mark = (name, since) => { timings[name] = Math.round(performance.now() - since); };
+const message = (error) => String(error && error.message || error);
 
 // Pyodide can leave a failed download unhandled instead of rejecting; while the
-// engine starts, any such failure means it will not start.
+// engine starts, any such failure means it will not start. (A failed restore is
+// followed by an ordinary start, which meets the same failure if it is real.)
 self.addEventListener("unhandledrejection", (event) => {
-  if (!started) self.postMessage({ type: "failed", message: String(event.reason && event.reason.message || event.reason) });
+  if (!started && !restoring) self.postMessage({ type: "failed", message: message(event.reason) });
 });
 
-// The start-up snapshot (see build_scripts/make_snapshot.mjs), once its sha256
-// matches snapshot.json, decompressed.
-async function snapshotBytes() {
-  const manifest = await (await fetch(new URL("snapshot.json", indexURL))).json();
-  const packed = await (await fetch(new URL(manifest.file, indexURL))).arrayBuffer();
-  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", packed))]
-    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (digest !== manifest.sha256) throw new Error(`${manifest.file} failed its sha256 check`);
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
-}
-
-async function bootPyodide(useSnapshot) {
-  const since = performance.now();
-  if (useSnapshot) {
-    try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshotBytes() });
-      pyodide.runPython("import random; random.seed()"); // not the state saved at build time
-      timings.snapshot = true;
-      mark("boot", since);
-      return pyodide;
-    } catch (error) {
-      // A missing or damaged snapshot costs time, never the checker.
-      timings.snapshotError = String(error && error.message || error);
-    }
-  }
-  const pyodide = await loadPyodide({ indexURL });
-  timings.snapshot = false;
-  mark("boot", since);
-  return pyodide;
+async function fetched(name, read) {
+  const response = await fetch(new URL(name, runtime));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return read(response);
 }
 
 async function start(packageName, useSnapshot) {
-  const pyodide = await bootPyodide(useSnapshot);
-  let since = performance.now();
-  await pyodide.loadPackage(packageName, { checkIntegrity: true, messageCallback: () => {} });
-  mark("wheel", since);
-  since = performance.now();
-  // The checker's own bridge, tested in CPython: answers as JSON text in; the result,
-  // or the problem with the answers and the field it names, as JSON text out.
-  const assessReply = pyodide.pyimport("checker.json_text").assess_reply;
-  mark("import", since);
-  timings.downloads = performance.getEntriesByType("resource").map((entry) => ({
-    file: entry.name.split("/").pop(), ms: Math.round(entry.duration), bytes: entry.transferSize,
-  }));
-  return assessReply;
+  const since = performance.now();
+  const [manifest, lock] = await Promise.all([
+    fetched("engine.json", (response) => response.json()),
+    fetched("pyodide-lock.json", (response) => response.json()),
+  ]);
+  const entry = wheelEntry(lock, packageName);
+  const madeFrom = `pyodide ${manifest.pyodide}; stdlib ${manifest.stdlib_sha256}; wheel ${entry.sha256}`;
+  const options = { indexURL: runtime.href, stdLibURL: new URL(manifest.stdlib, runtime).href,
+                    lockFileContents: lock };
+  const keepsSnapshots = useSnapshot && typeof caches !== "undefined"; // not on plain http
+
+  if (keepsSnapshots) {
+    restoring = true;
+    try {
+      const reply = await restore(options, madeFrom);
+      if (reply) {
+        timings.snapshot = true;
+        mark("boot", since);
+        return reply;
+      }
+      timings.snapshotSkipped = "no snapshot kept yet";
+    } catch (error) {
+      timings.snapshotSkipped = message(error);
+      await caches.delete(SNAPSHOTS).catch(() => {});
+    } finally {
+      restoring = false;
+    }
+  }
+  timings.snapshot = false;
+  const wheel = fetched(entry.file_name, (response) => response.arrayBuffer());
+  wheel.catch(() => {}); // awaited below; a failure then stops the start
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: keepsSnapshots });
+  mark("boot", since);
+  const step = performance.now();
+  const reply = await installChecker(pyodide, await wheel, entry);
+  mark("install", step);
+  // Made now, before the engine answers anything: a reader's answers never reach it.
+  if (keepsSnapshots) keep(pyodide.makeMemorySnapshot(), madeFrom, manifest.heap_limit);
+  return reply;
+}
+
+// Return the engine restored from this browser's snapshot, or null if none is kept.
+// Throws if the snapshot is damaged or was made from another engine.
+async function restore(options, madeFrom) {
+  const kept = await (await caches.open(SNAPSHOTS)).match(SNAPSHOT);
+  if (!kept) return null;
+  if (kept.headers.get(MADE_FROM) !== madeFrom) {
+    throw new Error("the kept snapshot was made from another version of the engine");
+  }
+  // gzip's CRC-32 refuses a damaged copy before Pyodide sees it.
+  const bytes = await new Response(kept.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  const pyodide = await loadPyodide({ ...options, _loadSnapshot: new Uint8Array(bytes) });
+  // Not the random state the first start had.
+  pyodide.runPython("import random; random.seed()");
+  const reply = bridge(pyodide);
+  if (!answersLikeTheChecker(reply)) throw new Error("the engine restored from the snapshot does not answer");
+  return reply;
+}
+
+// Keep the snapshot for the next visit, gzip-compressed (about 6 MB instead of 30),
+// unless its heap outgrew the memory Pyodide restores into (pyodide issue 6254;
+// the build fails before the engine it checks comes near that).
+async function keep(snapshot, madeFrom, heapLimit) {
+  const since = performance.now();
+  try {
+    // The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
+    const heap = snapshot.length - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+    if (heap > heapLimit) throw new Error(`its heap of ${heap} bytes would not fit the ${heapLimit} a restore has`);
+    const packed = new Blob([snapshot]).stream().pipeThrough(new CompressionStream("gzip"));
+    await (await caches.open(SNAPSHOTS)).put(SNAPSHOT, new Response(packed, {
+      headers: { "Content-Type": "application/gzip", [MADE_FROM]: madeFrom },
+    }));
+    self.postMessage({ type: "snapshot", kept: true, ms: Math.round(performance.now() - since) });
+  } catch (error) {
+    self.postMessage({ type: "snapshot", kept: false, reason: message(error) });
+  }
 }
 
 self.onmessage = async ({ data }) => {
@@ -71,18 +124,21 @@ self.onmessage = async ({ data }) => {
     try {
       await engine;
       started = true;
+      timings.downloads = performance.getEntriesByType("resource").map((entry) => ({
+        file: entry.name.split("/").pop(), ms: Math.round(entry.duration), bytes: entry.transferSize,
+      }));
       self.postMessage({ type: "ready", timings });
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error && error.message || error) });
+      self.postMessage({ type: "failed", message: message(error) });
     }
     return;
   }
   if (data.type === "assess") {
     try {
-      const assessReply = await engine;
-      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(assessReply(data.answers)) });
+      const reply = await engine;
+      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(reply(data.answers)) });
     } catch (error) {
-      self.postMessage({ type: "answer", id: data.id, failed: String(error && error.message || error) });
+      self.postMessage({ type: "answer", id: data.id, failed: message(error) });
     }
   }
 };

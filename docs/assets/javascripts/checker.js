@@ -29,6 +29,8 @@
           settle.resolve();
         }
         else if (data.type === "failed") settle.reject(new Error(data.message));
+        // Whether the engine's snapshot was kept for the next visit, for tests and the benchmark.
+        else if (data.type === "snapshot") window.checkerSnapshot = data;
         else if (data.type === "answer") {
           const { resolve, reject } = pending.get(data.id);
           pending.delete(data.id);
@@ -40,7 +42,7 @@
         }
       };
       worker.onerror = (event) => settle.reject(new Error(event.message || "the checker could not start"));
-      // ?snapshot=off starts Pyodide without the start-up snapshot (for comparison).
+      // ?snapshot=off neither restores nor keeps a snapshot of the engine (for comparison).
       const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
       worker.postMessage({ type: "start", package: packageName, snapshot });
     }
