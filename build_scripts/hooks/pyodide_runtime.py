@@ -28,11 +28,13 @@ RUNTIME = ROOT / "node_modules" / "pyodide"
 # Hooks
 
 # Check the runtime is installed before spending time on the pages; tell the
-# checker page's head which files to fetch early, and the offline hook where the
-# engine's manifest (which lists the files it loads) is.
+# checker page's head which files to fetch early and which package its engine
+# loads, and the offline hook where the engine's manifest (which lists the
+# files it loads) is.
 def on_config(config):
     check_runtime()
     config["extra"]["runtime_prefetch"] = [f"{RUNTIME_FOLDER}/{name}" for name in PREFETCHED]
+    config["extra"]["checker_package"] = package_name()
     config["extra"]["engine_manifest"] = f"{RUNTIME_FOLDER}/{MANIFEST}"
     return config
 

@@ -41,6 +41,9 @@ async function fetched(name, read) {
 
 async function start(packageName, useSnapshot) {
   const since = performance.now();
+  const keepsSnapshots = useSnapshot && typeof caches !== "undefined"; // not on plain http
+  // Looked up while the manifests come: both are in this browser on a return visit.
+  const kept = keepsSnapshots ? keptSnapshot() : Promise.resolve(undefined);
   const [manifest, lock] = await Promise.all([
     fetched("engine.json", (response) => response.json()),
     fetched("pyodide-lock.json", (response) => response.json()),
@@ -49,12 +52,11 @@ async function start(packageName, useSnapshot) {
   const madeFrom = `pyodide ${manifest.pyodide}; stdlib ${manifest.stdlib_sha256}; wheel ${entry.sha256}`;
   const options = { indexURL: runtime.href, stdLibURL: new URL(manifest.stdlib, runtime).href,
                     lockFileContents: lock };
-  const keepsSnapshots = useSnapshot && typeof caches !== "undefined"; // not on plain http
 
   if (keepsSnapshots) {
     restoring = true;
     try {
-      const reply = await restore(options, madeFrom);
+      const reply = await restore(await kept, options, madeFrom);
       if (reply) {
         timings.snapshot = true;
         mark("boot", since);
@@ -70,7 +72,7 @@ async function start(packageName, useSnapshot) {
   }
   timings.snapshot = false;
   const wheel = fetched(entry.file_name, (response) => response.arrayBuffer());
-  wheel.catch(() => {}); // awaited below; a failure then stops the start
+  wheel.catch(() => {}); // awaited below, where a failure stops the start
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: keepsSnapshots });
   mark("boot", since);
   const step = performance.now();
@@ -81,17 +83,22 @@ async function start(packageName, useSnapshot) {
   return reply;
 }
 
-// Return the engine restored from this browser's snapshot, or null if none is kept.
-// Throws if the snapshot is damaged or was made from another engine.
-async function restore(options, madeFrom) {
-  const kept = await (await caches.open(SNAPSHOTS)).match(SNAPSHOT);
+async function keptSnapshot() {
+  return (await caches.open(SNAPSHOTS)).match(SNAPSHOT);
+}
+
+// Return the engine restored from the snapshot this browser kept, or null if it kept
+// none. Throws if the snapshot is damaged or was made from another engine.
+async function restore(kept, options, madeFrom) {
   if (!kept) return null;
   if (kept.headers.get(MADE_FROM) !== madeFrom) {
     throw new Error("the kept snapshot was made from another version of the engine");
   }
-  // gzip's CRC-32 refuses a damaged copy before Pyodide sees it.
-  const bytes = await new Response(kept.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-  const pyodide = await loadPyodide({ ...options, _loadSnapshot: new Uint8Array(bytes) });
+  // Read while Pyodide fetches and compiles its runtime; gzip's CRC-32 refuses a
+  // damaged copy before Pyodide restores it.
+  const snapshot = new Response(kept.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  snapshot.catch(() => {}); // Pyodide awaits it, later, and fails with it
+  const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
   // Not the random state the first start had.
   pyodide.runPython("import random; random.seed()");
   const reply = bridge(pyodide);
@@ -99,7 +106,7 @@ async function restore(options, madeFrom) {
   return reply;
 }
 
-// Keep the snapshot for the next visit, gzip-compressed (about 6 MB instead of 30),
+// Keep the snapshot for the next visit, gzip-compressed (about 4 MB instead of 30),
 // unless its heap outgrew the memory Pyodide restores into (pyodide issue 6254;
 // the build fails before the engine it checks comes near that).
 async function keep(snapshot, madeFrom, heapLimit) {

@@ -16,35 +16,44 @@
     if (window.checker) return window.checker;
     let settle;
     const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    const onMessage = ({ data }) => {
+      if (data.type === "ready") {
+        // Where the start-up time went, for build_scripts/benchmark.py.
+        window.checkerStartup = data.timings;
+        settle.resolve();
+      }
+      else if (data.type === "failed") settle.reject(new Error(data.message));
+      // Whether the engine's snapshot was kept for the next visit, for tests and the benchmark.
+      else if (data.type === "snapshot") window.checkerSnapshot = data;
+      else if (data.type === "answer") {
+        const { resolve, reject } = pending.get(data.id);
+        pending.delete(data.id);
+        if (data.result) resolve(data.result);
+        // Invalid answers: the engine's message, and the field it names (or null).
+        else if (data.invalid) reject(Object.assign(new Error(data.invalid.message),
+                                                    { invalidAnswers: true, field: data.invalid.field }));
+        else reject(new Error(data.failed));
+      }
+    };
+    const onError = (event) => settle.reject(new Error(event.message || "the checker could not start"));
+    // The page's head started the worker already (not when instant navigation brought the
+    // reader here): take it over, with what it said meanwhile.
+    const early = window.checkerEarlyStart;
     try {
-      worker = new Worker(new URL("checker-worker.mjs", scriptURL), { type: "module" });
+      worker = early ? early.worker : new Worker(new URL("checker-worker.mjs", scriptURL), { type: "module" });
     } catch (error) {
       settle.reject(error);
     }
     if (worker) {
-      worker.onmessage = ({ data }) => {
-        if (data.type === "ready") {
-          // Where the start-up time went, for build_scripts/benchmark.py.
-          window.checkerStartup = data.timings;
-          settle.resolve();
-        }
-        else if (data.type === "failed") settle.reject(new Error(data.message));
-        // Whether the engine's snapshot was kept for the next visit, for tests and the benchmark.
-        else if (data.type === "snapshot") window.checkerSnapshot = data;
-        else if (data.type === "answer") {
-          const { resolve, reject } = pending.get(data.id);
-          pending.delete(data.id);
-          if (data.result) resolve(data.result);
-          // Invalid answers: the engine's message, and the field it names (or null).
-          else if (data.invalid) reject(Object.assign(new Error(data.invalid.message),
-                                                      { invalidAnswers: true, field: data.invalid.field }));
-          else reject(new Error(data.failed));
-        }
-      };
-      worker.onerror = (event) => settle.reject(new Error(event.message || "the checker could not start"));
-      // ?snapshot=off neither restores nor keeps a snapshot of the engine (for comparison).
-      const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
-      worker.postMessage({ type: "start", package: packageName, snapshot });
+      worker.onmessage = onMessage;
+      worker.onerror = onError;
+      if (early) {
+        for (const event of early.said.splice(0)) (event.type === "error" ? onError : onMessage)(event);
+      } else {
+        // ?snapshot=off neither restores nor keeps a snapshot of the engine (for comparison).
+        const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
+        worker.postMessage({ type: "start", package: packageName, snapshot });
+      }
     }
     ready.then(keepRuntimeOffline, () => {});
     window.checker = {
