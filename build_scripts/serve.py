@@ -129,6 +129,14 @@ def normalise_base(base: str) -> str:
     return "/" + base.strip("/") + "/" if base.strip("/") else "/"
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """The threaded server, quiet when a browser drops a connection it no longer needs."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
                 quiet: bool = True, link: Link | None = None) -> http.server.ThreadingHTTPServer:
     """Return a server (not yet serving) for ``site``; port 0 picks a free port. With a
@@ -141,7 +149,7 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, base: str = 
         raise FileNotFoundError(f"{site} holds no built site (no index.html): build it first")
     handler = functools.partial(SiteHandler, directory=str(site), base=normalise_base(base),
                                 quiet=quiet, link=link)
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 def serve_in_background(site: Path, base: str = "/", port: int = 0, link: Link | None = None,
