@@ -106,22 +106,27 @@ async function restore(kept, options, madeFrom) {
   return reply;
 }
 
-// Keep the snapshot for the next visit, gzip-compressed (about 4 MB instead of 30),
-// unless its heap outgrew the memory Pyodide restores into (pyodide issue 6254;
-// the build fails before the engine it checks comes near that).
-async function keep(snapshot, madeFrom, heapLimit) {
+// Keep the snapshot for the next visit, unless its heap outgrew the memory Pyodide
+// restores into (pyodide issue 6254; the build fails before the engine it checks
+// comes near that). A worker of its own compresses and stores it.
+function keep(snapshot, madeFrom, heapLimit) {
   const since = performance.now();
+  const done = (outcome) => self.postMessage({ type: "snapshot", ...outcome,
+                                               ms: Math.round(performance.now() - since) });
+  // The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
+  const heap = snapshot.length - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+  if (heap > heapLimit) {
+    return done({ kept: false, reason: `its heap of ${heap} bytes would not fit the ${heapLimit} a restore has` });
+  }
   try {
-    // The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
-    const heap = snapshot.length - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
-    if (heap > heapLimit) throw new Error(`its heap of ${heap} bytes would not fit the ${heapLimit} a restore has`);
-    const packed = new Blob([snapshot]).stream().pipeThrough(new CompressionStream("gzip"));
-    await (await caches.open(SNAPSHOTS)).put(SNAPSHOT, new Response(packed, {
-      headers: { "Content-Type": "application/gzip", [MADE_FROM]: madeFrom },
-    }));
-    self.postMessage({ type: "snapshot", kept: true, ms: Math.round(performance.now() - since) });
+    const keeper = new Worker(new URL("checker-snapshot-keeper.mjs", import.meta.url), { type: "module" });
+    keeper.onmessage = ({ data }) => done(data);
+    keeper.onerror = (event) => done({ kept: false, reason: event.message || "the keeper did not start" });
+    keeper.postMessage({ snapshot, cache: SNAPSHOTS, url: SNAPSHOT,
+                         headers: { "Content-Type": "application/gzip", [MADE_FROM]: madeFrom } },
+                       [snapshot.buffer]);
   } catch (error) {
-    self.postMessage({ type: "snapshot", kept: false, reason: message(error) });
+    done({ kept: false, reason: message(error) });
   }
 }
 
