@@ -160,7 +160,8 @@ def wait_after_check(browser, site: Site, press_at_ms: float) -> dict:
     site.link.profile = PHONE
     page.goto(site.url + "checker/", wait_until="commit", timeout=0)
     page.wait_for_function("() => window.checker !== undefined", timeout=0)
-    page.evaluate("() => { window.checker.ready.then(() => { window.readyAt = performance.now(); }); }")
+    page.evaluate("() => { window.checker.ready.then(() => { "
+                  "window.readyAt = performance.now(); }); }")
     page.fill("#q-hours_since_massage", str(ANSWERS["hours_since_massage"]))
     page.check(f"[data-field='severity'] input[value='{ANSWERS['severity']}']")
     timing = page.evaluate("""pressAt => new Promise(resolve => setTimeout(() => {

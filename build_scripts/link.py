@@ -72,9 +72,9 @@ class Link:
         for start in range(0, len(view), CHUNK):
             chunk = view[start:start + CHUNK]
             if self.profile:
+                seconds = len(chunk) * 8 / (self.profile.megabits_per_second * 1e6)
                 with self._lock:
-                    begin = max(self._clock(), self._next_free)
-                    self._next_free = begin + len(chunk) * 8 / (self.profile.megabits_per_second * 1e6)
+                    self._next_free = max(self._clock(), self._next_free) + seconds
                     wait = self._next_free - self._clock()
                 if wait > 0:
                     self._sleep(wait)

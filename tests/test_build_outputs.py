@@ -282,11 +282,11 @@ def test_the_web_app_manifest_and_its_icons(built_site):
 
 
 @pytest.mark.parametrize("page", ["index.html", "warning-signs/index.html"])
-def test_only_the_checker_page_starts_the_engine_early(built_site, page):
+def test_only_the_checker_page_holds_the_engines_start_in_its_head(built_site, page):
     for early in ("pyodide.asm.wasm", "checker_stdlib.zip", "checker-worker.mjs"):
         assert early not in (built_site / page).read_text()
     checker = (built_site / "checker" / "index.html").read_text()
     head = checker[:checker.index("</head>")]
-    # Started before the stylesheets, which an inline script after them would wait for.
+    # Before the stylesheets, which an inline script after them would wait for.
     assert head.index("checker-worker.mjs") < head.index('rel="stylesheet"')
     assert "pyodide.asm.wasm" in head and "checker_stdlib.zip" in head

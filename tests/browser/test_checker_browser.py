@@ -285,8 +285,9 @@ DAMAGE = {
     "a flipped byte": "bytes[bytes.length >> 1] ^= 0xff;",
     "cut short": "bytes = bytes.slice(0, bytes.length >> 1);",
     "made from another engine": "headers.set('X-Engine', 'pyodide 0.1; stdlib 0; wheel 0');",
-    "not a snapshot": """bytes = new Uint8Array(await new Response(new Blob([new Uint8Array(1 << 20)])
-        .stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());""",
+    "not a snapshot": """bytes = new Uint8Array(await new Response(
+        new Blob([new Uint8Array(1 << 20)]).stream().pipeThrough(new CompressionStream("gzip")))
+        .arrayBuffer());""",
 }
 DAMAGE_SAID = {"made from another engine": "made from another version of the engine",
                "not a snapshot": "invalid magic number"}

@@ -39,15 +39,26 @@ async function fetched(name, read) {
   return read(response);
 }
 
+// Asked for as soon as this worker runs, before the page's start message comes: the
+// manifests, and this browser's snapshot of the engine with its bytes, being read.
+const manifests = Promise.all([
+  fetched("engine.json", (response) => response.json()),
+  fetched("pyodide-lock.json", (response) => response.json()),
+]);
+const keptSnapshot = typeof caches === "undefined" ? Promise.resolve({ found: false }) // plain http
+  : caches.match(SNAPSHOT, { cacheName: SNAPSHOTS }).then((kept) => {
+    if (!kept) return { found: false };
+    // gzip's CRC-32 refuses a damaged copy before Pyodide restores it.
+    const snapshot = new Response(kept.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    snapshot.catch(() => {}); // Pyodide awaits it, later, and fails with it
+    return { found: true, madeFrom: kept.headers.get(MADE_FROM), snapshot };
+  });
+for (const early of [manifests, keptSnapshot]) early.catch(() => {}); // awaited in start()
+
 async function start(packageName, useSnapshot) {
   const since = performance.now();
   const keepsSnapshots = useSnapshot && typeof caches !== "undefined"; // not on plain http
-  // Looked up while the manifests come: both are in this browser on a return visit.
-  const kept = keepsSnapshots ? keptSnapshot() : Promise.resolve(undefined);
-  const [manifest, lock] = await Promise.all([
-    fetched("engine.json", (response) => response.json()),
-    fetched("pyodide-lock.json", (response) => response.json()),
-  ]);
+  const [manifest, lock] = await manifests;
   const entry = wheelEntry(lock, packageName);
   const madeFrom = `pyodide ${manifest.pyodide}; stdlib ${manifest.stdlib_sha256}; wheel ${entry.sha256}`;
   const options = { indexURL: runtime.href, stdLibURL: new URL(manifest.stdlib, runtime).href,
@@ -56,7 +67,7 @@ async function start(packageName, useSnapshot) {
   if (keepsSnapshots) {
     restoring = true;
     try {
-      const reply = await restore(await kept, options, madeFrom);
+      const reply = await restore(await keptSnapshot, options, madeFrom);
       if (reply) {
         timings.snapshot = true;
         mark("boot", since);
@@ -83,22 +94,15 @@ async function start(packageName, useSnapshot) {
   return reply;
 }
 
-async function keptSnapshot() {
-  return (await caches.open(SNAPSHOTS)).match(SNAPSHOT);
-}
-
 // Return the engine restored from the snapshot this browser kept, or null if it kept
 // none. Throws if the snapshot is damaged or was made from another engine.
 async function restore(kept, options, madeFrom) {
-  if (!kept) return null;
-  if (kept.headers.get(MADE_FROM) !== madeFrom) {
+  if (!kept.found) return null;
+  if (kept.madeFrom !== madeFrom) {
     throw new Error("the kept snapshot was made from another version of the engine");
   }
-  // Read while Pyodide fetches and compiles its runtime; gzip's CRC-32 refuses a
-  // damaged copy before Pyodide restores it.
-  const snapshot = new Response(kept.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-  snapshot.catch(() => {}); // Pyodide awaits it, later, and fails with it
-  const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  // Restored from while the rest of it is read.
+  const pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.snapshot });
   // Not the random state the first start had.
   pyodide.runPython("import random; random.seed()");
   const reply = bridge(pyodide);
@@ -108,7 +112,8 @@ async function restore(kept, options, madeFrom) {
 
 // Keep the snapshot for the next visit, unless its heap outgrew the memory Pyodide
 // restores into (pyodide issue 6254; the build fails before the engine it checks
-// comes near that). A worker of its own compresses and stores it.
+// comes near that). A worker of its own compresses and stores it
+// (checker-snapshot-keeper.mjs), so that the engine goes on answering meanwhile.
 function keep(snapshot, madeFrom, heapLimit) {
   const since = performance.now();
   const done = (outcome) => self.postMessage({ type: "snapshot", ...outcome,
@@ -121,7 +126,7 @@ function keep(snapshot, madeFrom, heapLimit) {
   try {
     const keeper = new Worker(new URL("checker-snapshot-keeper.mjs", import.meta.url), { type: "module" });
     keeper.onmessage = ({ data }) => done(data);
-    keeper.onerror = (event) => done({ kept: false, reason: event.message || "the keeper did not start" });
+    keeper.onerror = (event) => done({ kept: false, reason: event.message || "its keeper did not start" });
     keeper.postMessage({ snapshot, cache: SNAPSHOTS, url: SNAPSHOT,
                          headers: { "Content-Type": "application/gzip", [MADE_FROM]: madeFrom } },
                        [snapshot.buffer]);

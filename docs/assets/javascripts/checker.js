@@ -36,15 +36,16 @@
       }
     };
     const onError = (event) => settle.reject(new Error(event.message || "the checker could not start"));
-    // The page's head started the worker already (not when instant navigation brought the
-    // reader here): take it over, with what it said meanwhile.
-    const early = window.checkerEarlyStart;
-    try {
-      worker = early ? early.worker : new Worker(new URL("checker-worker.mjs", scriptURL), { type: "module" });
-    } catch (error) {
-      settle.reject(error);
-    }
-    if (worker) {
+    // The page's head holds the engine's start (not when instant navigation brought
+    // the reader here): on a return visit it has started it already; take the worker
+    // over, with what it said meanwhile.
+    const early = window.checkerEngine;
+    const begin = () => {
+      try {
+        worker = early ? early.start() : new Worker(new URL("checker-worker.mjs", scriptURL), { type: "module" });
+      } catch (error) {
+        return settle.reject(error);
+      }
       worker.onmessage = onMessage;
       worker.onerror = onError;
       if (early) {
@@ -54,7 +55,9 @@
         const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
         worker.postMessage({ type: "start", package: packageName, snapshot });
       }
-    }
+    };
+    if (early && early.worker) begin();
+    else afterFirstPaint(begin);
     ready.then(keepRuntimeOffline, () => {});
     window.checker = {
       ready,
@@ -68,6 +71,15 @@
       },
     };
     return window.checker;
+  }
+
+  // Run once the page has painted (a frame, then a task); in a background tab, which
+  // paints nothing, after a second.
+  function afterFirstPaint(run) {
+    let done = false;
+    const once = () => { if (!done) { done = true; run(); } };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 1000);
   }
 
   // Once the engine has run, ask the service worker to keep its runtime for offline use.
