@@ -321,6 +321,24 @@ def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(checker_p
     assert page.evaluate("() => window.checkerStartup.snapshot") is True
 
 
+def test_a_return_visit_whose_runtime_fails_shows_the_warning_signs_and_keeps_the_snapshot(
+        chromium, site_url):
+    # No service worker here, so that the route below sees every request.
+    context = chromium.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    wait_for_engine(page)
+    assert wait_for_snapshot(page)["kept"] is True
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.reload()
+    page.locator("#checker-fallback").wait_for(timeout=ENGINE_TIMEOUT)
+    # Not the snapshot's fault: it is still there for a visit whose runtime loads.
+    kept = page.evaluate("name => caches.open(name).then(cache => cache.keys())"
+                         ".then(keys => keys.length)", SNAPSHOTS)
+    context.close()
+    assert kept == 1
+
+
 def test_the_kept_snapshot_never_holds_a_readers_answers(page, site_url):
     page.goto(site_url + "checker/")
     page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)

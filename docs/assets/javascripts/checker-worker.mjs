@@ -26,12 +26,28 @@ const timings = {};
 const mark = (name, since) => { timings[name] = Math.round(performance.now() - since); };
 const message = (error) => String(error && error.message || error);
 
-// Pyodide can leave a failed download unhandled instead of rejecting; while the
-// engine starts, any such failure means it will not start. (A failed restore is
-// followed by an ordinary start, which meets the same failure if it is real.)
-self.addEventListener("unhandledrejection", (event) => {
-  if (!started && !restoring) self.postMessage({ type: "failed", message: message(event.reason) });
+// Pyodide can fail to start without rejecting: a failed download may be left
+// unhandled, and a WebAssembly module it could not fetch or compile is only a
+// warning on the console, after which it never finishes. While the engine starts,
+// either means it will not start. (A failed restore is followed by an ordinary
+// start, which meets the same failure if it is real.)
+let startError = null;
+let failStart;
+const startFailed = new Promise((resolve, reject) => {
+  failStart = (error) => { startError = startError || error; reject(error); };
 });
+startFailed.catch(() => {}); // raced against each start below
+self.addEventListener("unhandledrejection", (event) => {
+  if (!started && !restoring) failStart(event.reason);
+});
+const warn = console.warn;
+console.warn = (...args) => {
+  if (!started && String(args[0]).startsWith("wasm instantiation failed")) {
+    failStart(new Error("Pyodide's WebAssembly could not be fetched or compiled"));
+  }
+  warn.apply(console, args);
+};
+const loaded = (options) => Promise.race([loadPyodide(options), startFailed]);
 
 async function fetched(name, read) {
   const response = await fetch(new URL(name, runtime));
@@ -40,7 +56,9 @@ async function fetched(name, read) {
 }
 
 // Asked for as soon as this worker runs, before the page's start message comes: the
-// manifests, and this browser's snapshot of the engine with its bytes, being read.
+// manifests, Pyodide's JavaScript (loadPyodide imports this same module later),
+// and this browser's snapshot of the engine with its bytes, being read.
+const pyodideScript = import(new URL("pyodide.asm.mjs", runtime).href);
 const manifests = Promise.all([
   fetched("engine.json", (response) => response.json()),
   fetched("pyodide-lock.json", (response) => response.json()),
@@ -53,7 +71,7 @@ const keptSnapshot = typeof caches === "undefined" ? Promise.resolve({ found: fa
     snapshot.catch(() => {}); // Pyodide awaits it, later, and fails with it
     return { found: true, madeFrom: kept.headers.get(MADE_FROM), snapshot };
   });
-for (const early of [manifests, keptSnapshot]) early.catch(() => {}); // awaited in start()
+for (const early of [pyodideScript, manifests, keptSnapshot]) early.catch(() => {}); // met in start()
 
 async function start(packageName, useSnapshot) {
   const since = performance.now();
@@ -75,6 +93,7 @@ async function start(packageName, useSnapshot) {
       }
       timings.snapshotSkipped = "no snapshot kept yet";
     } catch (error) {
+      if (startError) throw startError; // not the snapshot's fault
       timings.snapshotSkipped = message(error);
       await caches.delete(SNAPSHOTS).catch(() => {});
     } finally {
@@ -84,7 +103,7 @@ async function start(packageName, useSnapshot) {
   timings.snapshot = false;
   const wheel = fetched(entry.file_name, (response) => response.arrayBuffer());
   wheel.catch(() => {}); // awaited below, where a failure stops the start
-  const pyodide = await loadPyodide({ ...options, _makeSnapshot: keepsSnapshots });
+  const pyodide = await loaded({ ...options, _makeSnapshot: keepsSnapshots });
   mark("boot", since);
   const step = performance.now();
   const reply = await installChecker(pyodide, await wheel, entry);
@@ -102,7 +121,7 @@ async function restore(kept, options, madeFrom) {
     throw new Error("the kept snapshot was made from another version of the engine");
   }
   // Restored from while the rest of it is read.
-  const pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.snapshot });
+  const pyodide = await loaded({ ...options, _loadSnapshot: kept.snapshot });
   // Not the random state the first start had.
   pyodide.runPython("import random; random.seed()");
   const reply = bridge(pyodide);
