@@ -4,6 +4,8 @@ Text files and WebAssembly are sent gzip-compressed and may be cached for ten
 minutes, as on GitHub Pages. The site can be mounted under a sub-path
 (``--base /after-the-massage/``) the way a project site is on GitHub Pages;
 missing pages get the site's own 404 page.
+``--link phone`` sends everything as slowly as a phone on mobile data gets it
+(see build_scripts/link.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import io
 import sys
 import threading
 from pathlib import Path
+
+from build_scripts.link import PROFILES, Link, LinkWriter
 
 # Types the browser insists on: WebAssembly streaming compile needs
 # application/wasm, and module workers refuse a script of the wrong type.
@@ -47,10 +51,22 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
 
-    def __init__(self, *args, base: str, quiet: bool, **kwargs):
+    def __init__(self, *args, base: str, quiet: bool, link: Link | None = None, **kwargs):
         self.base = base
         self.quiet = quiet
+        self.link = link
         super().__init__(*args, **kwargs)
+
+    # Through the simulated link, when there is one: its shared pipe, and its delay.
+    def setup(self):
+        super().setup()
+        if self.link:
+            self.wfile = LinkWriter(self.wfile, self.link, self)
+
+    def send_response(self, *args, **kwargs):
+        if self.link:
+            self.link.wait_before_response()
+        super().send_response(*args, **kwargs)
 
     # Send a request outside the mount point to the site, or answer 404.
     def send_head(self):
@@ -121,9 +137,18 @@ def normalise_base(base: str) -> str:
     return "/" + base.strip("/") + "/" if base.strip("/") else "/"
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """The threaded server, quiet when a browser drops a connection it no longer needs."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
-                quiet: bool = True) -> http.server.ThreadingHTTPServer:
-    """Return a server (not yet serving) for ``site``; port 0 picks a free port.
+                quiet: bool = True, link: Link | None = None) -> http.server.ThreadingHTTPServer:
+    """Return a server (not yet serving) for ``site``; port 0 picks a free port. With a
+    ``link``, every response goes through it.
 
     Raises FileNotFoundError when ``site`` holds no built site.
     """
@@ -131,15 +156,15 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, base: str = 
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} holds no built site (no index.html): build it first")
     handler = functools.partial(SiteHandler, directory=str(site), base=normalise_base(base),
-                                quiet=quiet)
-    return http.server.ThreadingHTTPServer((host, port), handler)
+                                quiet=quiet, link=link)
+    return SiteServer((host, port), handler)
 
 
-def serve_in_background(site: Path, base: str = "/", port: int = 0,
+def serve_in_background(site: Path, base: str = "/", port: int = 0, link: Link | None = None,
                         ) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Start serving ``site`` in a daemon thread (port 0: a free one); return the server and
     its URL. Stop it with ``server.shutdown()`` and ``server.server_close()``."""
-    server = make_server(site, port=port, base=base)
+    server = make_server(site, port=port, base=base, link=link)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
     return server, f"http://127.0.0.1:{port}{normalise_base(base)}"
@@ -152,14 +177,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--base", default="/",
                         help="serve under this sub-path, e.g. /after-the-massage/")
+    parser.add_argument("--link", choices=sorted(PROFILES),
+                        help="send everything as slowly as this link: " + "; ".join(
+                            f"{name}, {profile}" for name, profile in PROFILES.items()))
     args = parser.parse_args(argv)
+    link = Link(PROFILES[args.link]) if args.link else None
     try:
-        server = make_server(args.site, args.host, args.port, args.base, quiet=False)
+        server = make_server(args.site, args.host, args.port, args.base, quiet=False, link=link)
     except (FileNotFoundError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Serving {args.site} at http://{args.host}:{server.server_address[1]}"
-          f"{normalise_base(args.base)} (Ctrl+C stops)", flush=True)
+          f"{normalise_base(args.base)}{f' over {link.profile}' if link else ''} (Ctrl+C stops)",
+          flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -8,6 +8,8 @@ checker form's data attributes, the generated stylesheet), never as copies.
 from __future__ import annotations
 
 import functools
+import json
+import posixpath
 import tomllib
 from pathlib import Path
 
@@ -20,6 +22,37 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The checker page's source, in docs/.
 CHECKER_PAGE = "checker/index.md"
+
+# ---------------------------------------------------------------------------
+# The checker's engine
+
+# Pyodide's runtime and the engine's own files, in the built site.
+RUNTIME_FOLDER = "pyodide"
+# What the engine's worker reads besides pyodide-lock.json, and the service worker's
+# list of the engine's files (written by hooks/pyodide_runtime.py).
+ENGINE_MANIFEST = f"{RUNTIME_FOLDER}/engine.json"
+# The engine's own standard library: only what it loads, compiled.
+CHECKER_STDLIB = "checker_stdlib.zip"
+# The module worker that runs the engine, and the module that tells it where the
+# runtime is and where to keep its snapshot (generated from this file).
+CHECKER_WORKER = "assets/javascripts/checker-worker.mjs"
+ENGINE_LAYOUT = "assets/javascripts/engine-layout.mjs"
+
+# Every Cache Storage cache the site makes starts with this: the service worker's
+# (CACHE_PREFIX + group + "-" + hash of its files) and the engine's snapshot.
+CACHE_PREFIX = "after-the-massage-"
+SNAPSHOT_CACHE = f"{CACHE_PREFIX}engine-snapshot"
+
+
+def engine_layout_js() -> str:
+    """Return the JavaScript module of the names the engine's worker needs."""
+    runtime = posixpath.relpath(RUNTIME_FOLDER, posixpath.dirname(ENGINE_LAYOUT)) + "/"
+    return ("// Generated from build_scripts/site_layout.py by hooks/pyodide_runtime.py.\n"
+            f"// The runtime's folder, relative to this module.\n"
+            f"export const RUNTIME = {json.dumps(runtime)};\n"
+            f"// The Cache Storage cache that holds this browser's snapshot of the engine.\n"
+            f"export const SNAPSHOT_CACHE = {json.dumps(SNAPSHOT_CACHE)};\n")
+
 
 # ---------------------------------------------------------------------------
 # Colours

@@ -7,7 +7,7 @@ causes are data in their own modules.
 
 from .answers import Answers, InvalidAnswers, validate
 from .engine import assess
-from .json_text import assess_json
+from .json_text import assess_json, assess_reply
 from .levels import LEVELS, Level
 from .questions import QUESTIONS, SECTIONS, Question, Section
 from .result import Reason, Result
@@ -28,5 +28,6 @@ __all__ = [
     "Section",
     "assess",
     "assess_json",
+    "assess_reply",
     "validate",
 ]

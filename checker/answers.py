@@ -16,7 +16,16 @@ from .questions import BOOLEAN, CHOICE, INTEGER, MULTI_CHOICE, QUESTIONS, QUESTI
 
 
 class InvalidAnswers(ValueError):
-    """The answers do not fit the questions; the message says which field and why."""
+    """The answers do not fit the questions; the message says which field and why.
+
+    ``field`` is the field the message names, or None when the problem is the input
+    as a whole (not JSON, not an object), so that a form can point at the question
+    without reading the message.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Answers(Mapping[str, Any]):
@@ -62,13 +71,14 @@ def validate(data: object) -> Answers:
         raise InvalidAnswers(f"the answers must be a JSON object, not {describe_value(data)}")
     for field in data:
         if field not in QUESTIONS_BY_ID:
-            raise InvalidAnswers(unknown_field_message(field))
+            raise InvalidAnswers(unknown_field_message(field),
+                                 field=field if isinstance(field, str) else None)
     values = {}
     for question in QUESTIONS:
         if question.id in data:
             values[question.id] = check_value(question, data[question.id])
         elif question.required:
-            raise InvalidAnswers(f"{question.id}: is required but missing")
+            raise InvalidAnswers(f"{question.id}: is required but missing", field=question.id)
         else:
             values[question.id] = question.default
     return Answers(values)
@@ -84,18 +94,20 @@ def check_integer(question: Question, value: object) -> int:
     expected = f"must be an integer from {question.minimum} to {question.maximum}"
     # bool is a subclass of int in Python, but true/false is not a number.
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidAnswers(f"{question.id}: {expected}, not {describe_value(value)}")
+        raise InvalidAnswers(f"{question.id}: {expected}, not {describe_value(value)}",
+                             field=question.id)
     assert question.minimum is not None and question.maximum is not None
     if not question.minimum <= value <= question.maximum:
         shown = value if abs(value) < LARGE else "a very large number"
-        raise InvalidAnswers(f"{question.id}: {expected}, got {shown}")
+        raise InvalidAnswers(f"{question.id}: {expected}, got {shown}", field=question.id)
     return value
 
 
 def check_boolean(question: Question, value: object) -> bool:
     """Return ``value`` if it is true or false."""
     if not isinstance(value, bool):
-        raise InvalidAnswers(f"{question.id}: must be true or false, not {describe_value(value)}")
+        raise InvalidAnswers(f"{question.id}: must be true or false, not {describe_value(value)}",
+                             field=question.id)
     return value
 
 
@@ -103,10 +115,10 @@ def check_choice(question: Question, value: object) -> str:
     """Return ``value`` if it is one of the question's choices."""
     if not isinstance(value, str):
         raise InvalidAnswers(f"{question.id}: must be one of {allowed(question)}, "
-                             f"not {describe_value(value)}")
+                             f"not {describe_value(value)}", field=question.id)
     if value not in question.values:
         raise InvalidAnswers(f"{question.id}: unknown choice {quote(value)}; "
-                             f"allowed: {allowed(question)}")
+                             f"allowed: {allowed(question)}", field=question.id)
     return value
 
 
@@ -114,18 +126,19 @@ def check_choices(question: Question, value: object) -> tuple[str, ...]:
     """Return ``value`` as a tuple if it is a list of different choices of the question."""
     if not isinstance(value, list | tuple):
         raise InvalidAnswers(f"{question.id}: must be a list of choices from {allowed(question)}, "
-                             f"not {describe_value(value)}")
+                             f"not {describe_value(value)}", field=question.id)
     for item in value:
         if not isinstance(item, str):
             raise InvalidAnswers(f"{question.id}: the list holds {describe_value(item)}, "
-                                 f"not a choice; allowed: {allowed(question)}")
+                                 f"not a choice; allowed: {allowed(question)}", field=question.id)
         if item not in question.values:
             raise InvalidAnswers(f"{question.id}: unknown choice {quote(item)} in the list; "
-                                 f"allowed: {allowed(question)}")
+                                 f"allowed: {allowed(question)}", field=question.id)
     seen = set()
     for item in value:
         if item in seen:
-            raise InvalidAnswers(f"{question.id}: {quote(item)} is listed more than once")
+            raise InvalidAnswers(f"{question.id}: {quote(item)} is listed more than once",
+                                 field=question.id)
         seen.add(item)
     return tuple(value)
 

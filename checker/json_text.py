@@ -44,13 +44,28 @@ def assess_json(text: str) -> str:
     return dump_result(assess(load_answers(text)))
 
 
+def assess_reply(text: str) -> str:
+    """Return, as one line of JSON text, the result for answers given as JSON text, or
+    what is wrong with them: ``{"result": {...}}`` or ``{"invalid": {"message": "...",
+    "field": "..." or null}}``.
+
+    Bad input is part of the reply, never an exception, so that a caller across a
+    language boundary (the browser glue) needs no Python error handling.
+    """
+    try:
+        reply = {"result": assess(load_answers(text)).to_dict()}
+    except InvalidAnswers as error:
+        reply = {"invalid": {"message": str(error), "field": error.field}}
+    return json.dumps(reply, ensure_ascii=False)
+
+
 def unique_object(pairs: list[tuple[str, object]]) -> dict[str, Any]:
     """Return a JSON object's pairs as a dict; raise InvalidAnswers if a name repeats."""
     result = {}
     for name, value in pairs:
         if name in result:
             raise InvalidAnswers(f"not valid answers: {json.dumps(name, ensure_ascii=False)} "
-                                 "is given twice")
+                                 "is given twice", field=name)
         result[name] = value
     return result
 

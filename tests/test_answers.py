@@ -129,6 +129,28 @@ def test_a_caller_can_catch_bad_answers_as_a_value_error():
         pytest.fail("bad answers were accepted")
 
 
+@pytest.mark.parametrize(("data", "field"), [
+    ([1, 2], None),
+    (None, None),
+    (answers(sevrity=4), "sevrity"),
+    ({**BASE, 7: True}, None),
+    ({"severity": 4}, "hours_since_massage"),
+    (answers(severity=True), "severity"),
+    (answers(severity=11), "severity"),
+    (answers(cough=1), "cough"),
+    (answers(fever="very high"), "fever"),
+    (answers(trend=2), "trend"),
+    (answers(pain_areas="neck"), "pain_areas"),
+    (answers(pain_areas=["neck", "neck"]), "pain_areas"),
+    (answers(pain_areas=["knee"]), "pain_areas"),
+    (answers(conditions=[["cancer"]]), "conditions"),
+])
+def test_invalid_answers_name_their_field_or_none_for_the_whole_input(data, field):
+    with pytest.raises(InvalidAnswers) as raised:
+        validate(data)
+    assert raised.value.field == field
+
+
 def test_the_first_unknown_field_is_reported_before_type_errors():
     with pytest.raises(InvalidAnswers, match="^pain: unknown field"):
         validate({"severity": "bad", "pain": 1})

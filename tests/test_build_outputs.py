@@ -1,9 +1,11 @@
 """What the build puts beside the pages: the Pyodide runtime with the checker's
-wheel registered in its lock file, the start-up snapshot, the service worker,
-the web app manifest and its icons."""
+wheel registered in its lock file, the engine's own standard library and its
+manifest, the snapshot check, the service worker, the web app manifest and its
+icons."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -12,7 +14,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
+from tests.conftest import build_site
 from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +35,7 @@ def test_the_site_ships_only_what_a_stdlib_only_checker_needs(built_site):
     wheel = [name for name in shipped if name.endswith(".whl")]
     assert len(wheel) == 1 and wheel[0].endswith("-py3-none-any.whl")
     assert shipped == {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                       "pyodide-lock.json", "snapshot.bin.gz", "snapshot.json", *wheel}
+                       "pyodide-lock.json", "checker_stdlib.zip", "engine.json", *wheel}
 
 
 def test_the_lock_file_registers_the_wheel_with_its_sha256(built_site):
@@ -58,19 +63,112 @@ def test_the_wheel_is_reproducible(tmp_path):
     assert wheels[0] == wheels[1]
 
 
-def test_the_snapshot_imports_what_the_checker_imports_from_the_standard_library():
-    modules = load_hook("pyodide_runtime").checker_imports()
-    assert {"dataclasses", "json", "collections.abc"} <= set(modules)
-    # Not the checker itself (its wheel loads with a sha256 check), nor the command line's.
-    assert not any(module.startswith("checker") for module in modules)
-    assert "argparse" not in modules and "__future__" not in modules
+# ---------------------------------------------------------------------------
+# The engine's own standard library and the manifest
+
+def checker_imports() -> set[str]:
+    """Return the modules the checker package imports from outside itself (the
+    standard library), read from its source; the command line's are left out."""
+    modules = set()
+    for source in (ROOT / "checker").glob("*.py"):
+        if source.name != "__main__.py":
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    modules.update(alias.name for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                    modules.add(node.module)
+    return modules - {"__future__"}
 
 
-def test_the_snapshot_manifest_carries_the_snapshot_sha256(built_site):
-    manifest = json.loads((built_site / "pyodide" / "snapshot.json").read_text())
-    assert manifest["sha256"] == sha256(built_site / "pyodide" / manifest["file"])
+def module_file(module: str, names: set[str]) -> str | None:
+    """Return the file of ``module`` among ``names`` (a module or a package), or None."""
+    path = module.replace(".", "/")
+    return next((name for name in (f"{path}.py", f"{path}/__init__.py") if name in names), None)
+
+
+def test_the_engine_stdlib_holds_the_checkers_imports_compiled_and_little_else(built_site):
+    full = set(zipfile.ZipFile(built_site / "pyodide" / "python_stdlib.zip").namelist())
+    trimmed = zipfile.ZipFile(built_site / "pyodide" / "checker_stdlib.zip").namelist()
+    assert trimmed and all(name.endswith(".pyc") and name[:-1] in full for name in trimmed)
+    sources = {name[:-1] for name in trimmed}
+    # What the checker imports itself, and what Pyodide's start-up needs, are there...
+    for module in checker_imports() | {"_pyodide._base", "pyodide._package_loader"}:
+        frozen_or_builtin = module_file(module, full) is None
+        assert frozen_or_builtin or module_file(module, sources), module
+    # ...the command line's argument parser and most of the library are not.
+    assert module_file("argparse", full) and not module_file("argparse", sources)
+    assert len(trimmed) < len(full) / 3
+
+
+def test_the_engine_stdlib_is_bytecode_for_pyodides_python(built_site):
+    lock = json.loads((built_site / "pyodide" / "pyodide-lock.json").read_text())
+    major, minor = map(int, lock["info"]["python"].split(".")[:2])
+    archive = zipfile.ZipFile(built_site / "pyodide" / "checker_stdlib.zip")
+    header = archive.read("json/__init__.pyc")[:16]
+    # The magic number is the bytecode format's; Python 3.14's are 3600 to 3699.
+    magic = int.from_bytes(header[:2], "little")
+    assert (major, minor) == (3, 14) and 3600 <= magic < 3700
+    assert header[2:4] == b"\r\n" and int.from_bytes(header[4:8], "little") == 0b01
+
+
+def test_the_manifest_names_the_engine_stdlib_and_the_snapshot_limits(built_site):
+    runtime = built_site / "pyodide"
+    manifest = json.loads((runtime / "engine.json").read_text())
+    assert manifest["stdlib"] == "checker_stdlib.zip"
+    assert manifest["stdlib_sha256"] == sha256(runtime / "checker_stdlib.zip")
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
     assert manifest["pyodide"] == pinned
+    hook = load_hook("pyodide_runtime")
+    assert manifest["heap_limit"] == hook.initial_memory(runtime / "pyodide.asm.wasm")
+    files = [name for names in manifest["files"].values() for name in names]
+    assert "checker_stdlib.zip" in files and "python_stdlib.zip" not in files
+    for name in files:
+        assert (runtime / name).is_file(), name
+
+
+def wasm_module(*sections: tuple[int, bytes]) -> bytes:
+    return b"\0asm\1\0\0\0" + b"".join(bytes([kind, len(body)]) + body
+                                          for kind, body in sections)
+
+
+def test_initial_memory_is_read_from_the_wasm_memory_section(tmp_path):
+    hook = load_hook("pyodide_runtime")
+    module = tmp_path / "module.wasm"
+    # A type section to skip, then memory: one memory, no maximum, 3 pages (LEB128 0x03).
+    module.write_bytes(wasm_module((1, b"\1\x60\0\0"), (5, b"\1\0\x03")))
+    assert hook.initial_memory(module) == 3 * 65536
+    # 480 pages as LEB128 (0xe0 0x03), with a maximum: the layout of Pyodide's.
+    module.write_bytes(wasm_module((5, b"\1\1\xe0\x03\x80\x20")))
+    assert hook.initial_memory(module) == 480 * 65536
+    module.write_bytes(wasm_module((1, b"\1\x60\0\0")))
+    with pytest.raises(PluginError, match="declares no memory"):
+        hook.initial_memory(module)
+
+
+MIB = 2**20
+
+
+@pytest.mark.parametrize(("heap", "in_use", "fails"), [
+    (30 * MIB, 22 * MIB, False),
+    (30 * MIB, 29 * MIB - 1, False),
+    (30 * MIB, 29 * MIB + 1, True),  # less than the margin left: the next change may cross
+    (32 * MIB, 22 * MIB, True),  # grown past what Pyodide restores into
+])
+def test_the_build_fails_before_the_snapshot_heap_crosses_the_limit(heap, in_use, fails):
+    hook = load_hook("pyodide_runtime")
+    snapshot = {"heap_bytes": heap, "heap_in_use": in_use, "differing": []}
+    if not fails:
+        hook.check_snapshot(snapshot, 30 * MIB)
+        return
+    with pytest.raises(PluginError, match=r"30\.0 MiB Pyodide starts with.*pyodide issue 6254"):
+        hook.check_snapshot(snapshot, 30 * MIB)
+
+
+def test_the_build_fails_when_the_restored_engine_answers_differently():
+    hook = load_hook("pyodide_runtime")
+    with pytest.raises(PluginError, match="vignettes V03, V07 differently"):
+        hook.check_snapshot({"heap_bytes": 30 * MIB, "heap_in_use": 20 * MIB,
+                             "differing": ["V03", "V07"]}, 30 * MIB)
 
 
 # ---------------------------------------------------------------------------
@@ -81,21 +179,26 @@ def service_worker_caches(site: Path) -> list[dict]:
     return json.loads(re.search(r"^const CACHES = (.*);$", text, re.MULTILINE).group(1))
 
 
-def test_the_service_worker_keeps_every_page_and_the_runtime(built_site):
-    caches = {cache["name"].rsplit("-", 1)[0]: cache for cache in service_worker_caches(built_site)}
-    assert set(caches) == {"after-the-massage-core", "after-the-massage-runtime",
-                           "after-the-massage-snapshot"}
-    core = caches["after-the-massage-core"]
+def test_the_service_worker_keeps_every_page_and_the_engines_files(built_site):
+    caches = {cache["name"].rsplit("-", 1)[0].removeprefix(CACHE_PREFIX): cache
+              for cache in service_worker_caches(built_site)}
+    assert set(caches) == {"core", "runtime", "checker"}
+    core = caches["core"]
     assert core["when"] == "install"
     for page in built_site.rglob("index.html"):
         folder = page.parent.relative_to(built_site).as_posix()
         assert (folder + "/" if folder != "." else "./") in core["files"], folder
     assert "./" in core["files"] and "search/search_index.json" in core["files"]
-    runtime = caches["after-the-massage-runtime"]["files"]
-    assert "pyodide/pyodide.asm.wasm" in runtime and "pyodide/pyodide-lock.json" in runtime
-    assert caches["after-the-massage-snapshot"]["files"] == ["pyodide/snapshot.bin.gz",
-                                                              "pyodide/snapshot.json"]
+    engine = json.loads((built_site / "pyodide" / "engine.json").read_text())
+    runtime, checker = caches["runtime"], caches["checker"]
+    assert runtime["when"] == checker["when"] == "checker"
+    assert runtime["files"] == sorted(f"pyodide/{name}" for name in engine["files"]["runtime"])
+    assert checker["files"] == sorted(["pyodide/engine.json",
+                                       *(f"pyodide/{name}" for name in engine["files"]["checker"])])
+    assert "pyodide/pyodide.asm.wasm" in runtime["files"]
+    assert any(path.endswith(".whl") for path in checker["files"])
     every = [path for cache in caches.values() for path in cache["files"]]
+    assert "pyodide/python_stdlib.zip" not in every  # the engine loads its own
     assert all(not re.match(r"[a-z]+://", path) for path in every), "only the site's own files"
     for path in every:
         file = built_site / path / "index.html" if path.endswith("/") else built_site / path
@@ -108,11 +211,58 @@ def test_cache_names_change_with_their_files_only(tmp_path):
     (site / "pyodide").mkdir(parents=True)
     (site / "index.html").write_text("one")
     (site / "pyodide" / "pyodide.asm.wasm").write_bytes(b"wasm")
-    before = {group: hook.version_of(paths, site) for group, paths in hook.cached_files(site).items()}
+    (site / "pyodide" / "checker.whl").write_bytes(b"wheel one")
+    (site / "pyodide" / "python_stdlib.zip").write_bytes(b"not the engine's")
+    (site / "pyodide" / "engine.json").write_text(
+        '{"files": {"runtime": ["pyodide.asm.wasm"], "checker": ["checker.whl"]}}')
+
+    def versions():
+        groups = hook.cached_files(site, "pyodide/engine.json")
+        assert {group: [path.name for path in paths] for group, paths in groups.items()} == {
+            "core": ["index.html"], "runtime": ["pyodide.asm.wasm"],
+            "checker": ["checker.whl", "engine.json"]}
+        return {group: hook.version_of(paths, site) for group, paths in groups.items()}
+
+    first = versions()
     (site / "index.html").write_text("two")
-    after = {group: hook.version_of(paths, site) for group, paths in hook.cached_files(site).items()}
-    assert before["core"] != after["core"]
-    assert before["runtime"] == after["runtime"]
+    second = versions()
+    assert first["core"] != second["core"]
+    assert first["runtime"] == second["runtime"] and first["checker"] == second["checker"]
+    (site / "pyodide" / "checker.whl").write_bytes(b"wheel two")
+    third = versions()
+    assert third["checker"] != second["checker"] and third["runtime"] == second["runtime"]
+
+
+def test_the_same_sources_give_the_same_engine_files(built_site, tmp_path):
+    # Else every deployment would change the offline caches' names, and phones would
+    # download the runtime again.
+    again = build_site(tmp_path / "again", SITE_URL="http://127.0.0.1:1/")
+    for name in ("checker_stdlib.zip", "engine.json", "pyodide-lock.json"):
+        assert sha256(again / "pyodide" / name) == sha256(built_site / "pyodide" / name), name
+
+
+def test_the_service_worker_deletes_only_the_caches_it_versions(built_site):
+    # The checker's engine snapshot (docs/assets/javascripts/checker-worker.mjs) must outlive it.
+    text = (built_site / "sw.js").read_text()
+    pattern = json.loads(re.search(r"^const OUR_CACHES = new RegExp\((.*)\);$", text,
+                                   re.MULTILINE).group(1))
+    layout = (built_site / "assets" / "javascripts" / "engine-layout.mjs").read_text()
+    snapshots = json.loads(re.search(r"^export const SNAPSHOT_CACHE = (.*);$", layout,
+                                     re.MULTILINE).group(1))
+    assert snapshots == SNAPSHOT_CACHE
+    assert not re.match(pattern, snapshots)
+    for cache in service_worker_caches(built_site):
+        assert re.match(pattern, cache["name"]), cache["name"]
+    assert re.match(pattern, "after-the-massage-snapshot-0123456789abcdef")  # an old build's
+    assert not re.match(pattern, "another-site-core-0123456789abcdef")
+
+
+def test_the_engine_worker_finds_the_runtime_where_the_build_puts_it(built_site):
+    layout = (built_site / "assets" / "javascripts" / "engine-layout.mjs").read_text()
+    runtime = json.loads(re.search(r"^export const RUNTIME = (.*);$", layout,
+                                   re.MULTILINE).group(1))
+    folder = (built_site / "assets" / "javascripts" / runtime).resolve()
+    assert (folder / "pyodide.mjs").is_file() and (folder / "engine.json").is_file()
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -136,6 +286,11 @@ def test_the_web_app_manifest_and_its_icons(built_site):
 
 
 @pytest.mark.parametrize("page", ["index.html", "warning-signs/index.html"])
-def test_only_the_checker_page_fetches_the_runtime_early(built_site, page):
-    assert "pyodide.asm.wasm" not in (built_site / page).read_text()
-    assert "pyodide.asm.wasm" in (built_site / "checker" / "index.html").read_text()
+def test_only_the_checker_page_holds_the_engines_start_in_its_head(built_site, page):
+    for early in ("pyodide.asm.wasm", "checker_stdlib.zip", "checker-worker.mjs"):
+        assert early not in (built_site / page).read_text()
+    checker = (built_site / "checker" / "index.html").read_text()
+    head = checker[:checker.index("</head>")]
+    # Before the stylesheets, which an inline script after them would wait for.
+    assert head.index("checker-worker.mjs") < head.index('rel="stylesheet"')
+    assert "pyodide.asm.wasm" in head and "checker_stdlib.zip" in head

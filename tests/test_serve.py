@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 
+from build_scripts.link import PHONE, Link, Profile
 from build_scripts.serve import main, make_server, normalise_base, serve_in_background
 
 
@@ -125,3 +126,70 @@ def test_a_folder_without_its_slash_is_redirected_within_the_mount_point(
     assert (status, headers["Location"]) == (301, location)
     status, _, body = fetch(serve(base) + path)
     assert (status, body) == (200, b"notes")
+
+
+# ---------------------------------------------------------------------------
+# The simulated link (for the benchmark): one shared pipe, a delay per response
+
+class FakeTime:
+    """A clock that only moves when the link sleeps, so no test waits or depends on speed."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+class Sink:
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def write(self, chunk) -> None:
+        self.data += chunk
+
+
+def test_the_phone_profile_is_lighthouses_slow_4g():
+    assert (PHONE.megabits_per_second, PHONE.delay_ms) == (1.6, 150)
+
+
+def test_a_link_sends_every_byte_at_the_shared_bandwidth_and_counts_them_per_path():
+    time = FakeTime()
+    link = Link(Profile("test", megabits_per_second=0.8, delay_ms=0), time.clock, time.sleep)
+    first, second = Sink(), Sink()
+    link.send(first, "/a", b"x" * 100_000)
+    link.send(second, "/b", b"y" * 50_000)
+    assert first.data == b"x" * 100_000 and second.data == b"y" * 50_000
+    # 150 000 bytes at 100 000 bytes a second, whichever response they belong to.
+    assert time.now == pytest.approx(1.5)
+    assert link.sent == {"/a": 100_000, "/b": 50_000} and link.total_sent() == 150_000
+
+
+def test_a_local_link_counts_without_slowing_down():
+    time = FakeTime()
+    link = Link(None, time.clock, time.sleep)
+    link.send(Sink(), "/a", b"x" * 100_000)
+    link.wait_before_response()
+    assert time.sleeps == [] and link.total_sent() == 100_000
+
+
+def test_the_server_sends_through_its_link_with_a_delay_per_response(tiny_site):
+    time = FakeTime()
+    link = Link(Profile("test", megabits_per_second=1000, delay_ms=150), time.clock, time.sleep)
+    server, url = serve_in_background(tiny_site, link=link)
+    try:
+        assert fetch(url)[2].startswith(b"<h1>Home")
+        assert fetch(url + "pyodide/pyodide.asm.wasm")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert time.sleeps.count(0.15) == 2  # one delay per response
+    counts = link.counts()
+    assert counts["/"] > len("<h1>Home</h1>" * 50)  # the body and its headers
+    assert counts["/pyodide/pyodide.asm.wasm"] > 104
+

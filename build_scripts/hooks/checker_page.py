@@ -16,10 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from build_scripts import back_map
 from build_scripts.jinja_env import render
-from build_scripts.site_layout import CHECKER_PAGE, package_name
+from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, package_name
 from build_scripts.warning_signs import render_box
 from checker.course import usual_course
 from checker.levels import DOCTOR, EMERGENCY, LEVEL_IDS, LEVELS_BY_ID, SELF_CARE, URGENT
@@ -61,6 +62,7 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     engine cannot run."""
     return {
         "package": package_name(),
+        "worker": get_relative_url(CHECKER_WORKER, page.url),
         "kinds": json.dumps(KIND_NAMES),
         "emergency_section": DANGER_SECTION,
         "course": json.dumps(course_data()),

@@ -7,34 +7,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
+from typing import Any
 
-import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from build_scripts.app_icon import png  # noqa: E402 - needs the path above
-
-templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(ROOT / "build_scripts" / "templates"),
-    undefined=jinja2.StrictUndefined,
-)
-
+from build_scripts.app_icon import png
+from build_scripts.jinja_env import render
+from build_scripts.site_layout import BRAND, CACHE_PREFIX, ENGINE_MANIFEST, SNAPSHOT_CACHE
 
 # ---------------------------------------------------------------------------
 # Hooks
 
 # Write the icons and the manifest, then the service worker that lists them too.
-def on_post_build(config):
-    site = Path(config["site_dir"])
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
     for name, (size, maskable) in ICONS.items():
         (site / name).write_bytes(png(size, maskable))
     (site / MANIFEST).write_text(json.dumps(manifest(config), indent=2), encoding="utf-8")
-    groups = cached_files(site)
-    worker = templates.get_template("sw.js.j2").render(caches=[
-        {"name": f"after-the-massage-{group}-{version_of(paths, site)}",
+    groups = cached_files(site, ENGINE_MANIFEST)
+    worker = render("sw.js.j2", prefix=CACHE_PREFIX, snapshot_cache=SNAPSHOT_CACHE, caches=[
+        {"name": f"{CACHE_PREFIX}{group}-{version_of(paths, site)}",
          "when": "install" if group == "core" else "checker",
          "files": [url_of(path, site) for path in paths]}
         for group, paths in groups.items()
@@ -45,23 +38,30 @@ def on_post_build(config):
 # ---------------------------------------------------------------------------
 # What the service worker keeps
 
-def cached_files(site: Path) -> dict[str, list[Path]]:
+def cached_files(site: Path, engine_manifest: str) -> dict[str, list[Path]]:
     """Return the site's files the service worker keeps, in groups with a cache each:
-    "core", the pages and their assets (kept when it installs); "runtime", the
-    checker's Pyodide runtime, and "snapshot", its start-up snapshot (kept once the
-    checker has run). The snapshot differs from build to build, the runtime rarely,
-    so a new deployment does not make a phone download the runtime again."""
-    groups = {"core": [], "runtime": [], "snapshot": []}
+    "core", the pages and their assets (kept when it installs), and the files the
+    checker's engine loads (kept once the checker has run), in the groups its manifest
+    (written by the pyodide_runtime hook) gives: "runtime", large and changing rarely,
+    and "checker", small and changing with the checker, so that a new deployment of
+    the checker does not make a phone download the runtime again. The runtime
+    folder's other files (Pyodide's complete standard library) are not kept."""
+    folder = engine_manifest.rsplit("/", 1)[0] + "/"
+    group_of = {engine_manifest: "checker"}
+    if (site / engine_manifest).is_file():
+        manifest = json.loads((site / engine_manifest).read_text(encoding="utf-8"))
+        for group, names in manifest["files"].items():
+            group_of.update((folder + name, group) for name in names)
+    groups: dict[str, list[Path]] = {"core": []}
+    groups.update((group, []) for group in sorted(set(group_of.values())))
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if not path.is_file() or relative in NEVER_CACHED or relative.startswith(SKIPPED) \
                 or path.suffix in SKIPPED_SUFFIXES:
             continue
-        if relative in SNAPSHOT_FILES:
-            groups["snapshot"].append(path)
-        elif relative.startswith(RUNTIME_FOLDER):
-            groups["runtime"].append(path)
-        else:
+        if relative in group_of:
+            groups[group_of[relative]].append(path)
+        elif not relative.startswith(folder):
             groups["core"].append(path)
     return groups
 
@@ -83,18 +83,18 @@ def version_of(paths: list[Path], site: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def manifest(config) -> dict:
+def manifest(config: MkDocsConfig) -> dict[str, Any]:
     """Return the web app manifest, so the site can be installed on a phone's home screen."""
     return {
-        "name": config["site_name"],
+        "name": config.site_name,
         "short_name": "After Massage",
-        "description": " ".join(config["site_description"].split()),
+        "description": " ".join((config.site_description or "").split()),
         "lang": "en",
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": "#00695c",
+        "theme_color": BRAND["primary"],
         "icons": [
             {"src": name, "sizes": f"{size}x{size}", "type": "image/png",
              "purpose": "maskable" if maskable else "any"}
@@ -114,9 +114,6 @@ ICONS = {
     "assets/icon-512.png": (512, False),
     "assets/icon-maskable-512.png": (512, True),
 }
-
-RUNTIME_FOLDER = "pyodide/"
-SNAPSHOT_FILES = {"pyodide/snapshot.bin.gz", "pyodide/snapshot.json"}
 
 # Not kept: the worker itself, the compressed sitemap for crawlers (instant
 # navigation reads sitemap.xml), and search languages other than English.

@@ -1,13 +1,13 @@
 # Puts the checker on the site for the browser: builds the triage package as a
 # pure-Python wheel, copies the pinned Pyodide runtime from node_modules, and
 # registers the wheel in the site's pyodide-lock.json with pyodide-build's
-# `pyodide lockfile add-wheels`, so the page loads it by name, sha256 checked;
-# and makes a memory snapshot of the booted interpreter for a faster start.
+# `pyodide lockfile add-wheels`, so the page finds it by name, sha256 checked;
+# writes the engine's own standard library (only what it loads, compiled); and
+# checks that a memory snapshot of the engine, which the reader's browser makes
+# after the first start, restores.
 
 from __future__ import annotations
 
-import ast
-import gzip
 import hashlib
 import json
 import os
@@ -15,29 +15,51 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parents[2]
+from build_scripts.site_layout import (
+    CHECKER_STDLIB,
+    CHECKER_WORKER,
+    ENGINE_LAYOUT,
+    ENGINE_MANIFEST,
+    ROOT,
+    RUNTIME_FOLDER,
+    engine_layout_js,
+    package_name,
+)
+
 RUNTIME = ROOT / "node_modules" / "pyodide"
 
 
 # ---------------------------------------------------------------------------
 # Hooks
 
-# Check the runtime is installed before spending time on the pages, and tell
-# the checker page's head which files to fetch early.
-def on_config(config):
+# Check the runtime is installed before spending time on the pages; tell the
+# checker page's head which files to fetch early, which worker to start and
+# which package its engine loads.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_runtime()
-    config["extra"]["runtime_prefetch"] = [f"{RUNTIME_FOLDER}/{name}" for name in PREFETCHED]
+    config.extra["runtime_prefetch"] = [f"{RUNTIME_FOLDER}/{name}" for name in PREFETCHED]
+    config.extra["checker_package"] = package_name()
+    config.extra["checker_worker"] = CHECKER_WORKER
     return config
 
 
-# Copy the runtime, build the wheel and register it, under site/pyodide/.
-def on_post_build(config):
-    target = Path(config["site_dir"]) / RUNTIME_FOLDER
+# Add the module that tells the engine's worker where the runtime is.
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    files.append(File.generated(config, ENGINE_LAYOUT, content=engine_layout_js()))
+    return files
+
+
+# Copy the runtime, build the wheel and register it, write the engine's standard
+# library and check its snapshot, under site/pyodide/.
+def on_post_build(*, config: MkDocsConfig) -> None:
+    target = Path(config.site_dir) / RUNTIME_FOLDER
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -47,7 +69,12 @@ def on_post_build(config):
         wheel = build_wheel(Path(scratch))
         shutil.copy2(wheel, target / wheel.name)
         register_wheel(target / wheel.name, target / "pyodide-lock.json", Path(scratch))
-        make_snapshot(target, Path(scratch))
+    run_node("trim_stdlib.mjs", RUNTIME, target, package_name(), VIGNETTES, target / STDLIB)
+    snapshot = json.loads(run_node("check_snapshot.mjs", RUNTIME, target, package_name(),
+                                   VIGNETTES, target / STDLIB))
+    limit = initial_memory(RUNTIME / "pyodide.asm.wasm")
+    check_snapshot(snapshot, limit)
+    write_manifest(target, wheel.name, limit)
 
 
 # ---------------------------------------------------------------------------
@@ -97,51 +124,98 @@ def register_wheel(wheel: Path, lock: Path, scratch: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0 or not lock.is_file():
         raise PluginError(f"'pyodide lockfile add-wheels' failed:\n{result.stdout}{result.stderr}")
-    name = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
-    if name not in json.loads(lock.read_text())["packages"]:
-        raise PluginError(f"{lock} does not list {name} after 'pyodide lockfile add-wheels'")
+    if package_name() not in json.loads(lock.read_text())["packages"]:
+        raise PluginError(f"{lock} does not list {package_name()} after "
+                          "'pyodide lockfile add-wheels'")
 
 
-def make_snapshot(target: Path, scratch: Path) -> None:
-    """Write the start-up snapshot, gzip-compressed, and snapshot.json with its sha256.
-
-    The page checks the sha256 before it restores the snapshot, as Pyodide checks
-    the wheel's against pyodide-lock.json.
-    """
-    raw = scratch / "snapshot.bin"
-    command = ["node", str(ROOT / "build_scripts" / "make_snapshot.mjs"), str(RUNTIME), str(raw),
-               *checker_imports()]
+def run_node(script: str, *args: object) -> str:
+    """Run one of build_scripts/*.mjs with Node; return what it printed."""
+    command = ["node", str(ROOT / "build_scripts" / script), *map(str, args)]
     try:
         result = subprocess.run(command, capture_output=True, text=True)
     except FileNotFoundError:
-        raise PluginError("node is not installed: the start-up snapshot is made with Node.js "
+        raise PluginError("node is not installed: the checker's engine is prepared with Node.js "
                           "(build_scripts/project.sh installs it)") from None
-    if result.returncode != 0 or not raw.is_file():
-        raise PluginError(f"making the start-up snapshot failed:\n{result.stdout}{result.stderr}")
-    # mtime=0 keeps the compressed file the same for the same snapshot.
-    packed = gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0)
-    (target / SNAPSHOT).write_bytes(packed)
-    (target / "snapshot.json").write_text(json.dumps({
-        "file": SNAPSHOT,
-        "sha256": hashlib.sha256(packed).hexdigest(),
+    if result.returncode != 0:
+        # The end says what went wrong (the start can be a line of minified Pyodide).
+        raise PluginError(f"build_scripts/{script} failed:\n{result.stdout[-3000:]}"
+                          f"{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def initial_memory(wasm: Path) -> int:
+    """Return the bytes of memory a WebAssembly module starts with (its memory section)."""
+    data = wasm.read_bytes()
+    if data[:4] != b"\0asm":
+        raise PluginError(f"{wasm} is not a WebAssembly module")
+    position = 8
+    while position < len(data):
+        section, position = data[position], position + 1
+        size, position = read_leb128(data, position)
+        if section == MEMORY_SECTION:
+            _count, at = read_leb128(data, position)
+            _flags, at = data[at], at + 1
+            pages, _ = read_leb128(data, at)
+            return pages * WASM_PAGE
+        position += size
+    raise PluginError(f"{wasm} declares no memory of its own")
+
+
+def read_leb128(data: bytes, position: int) -> tuple[int, int]:
+    """Return the unsigned LEB128 number at ``position`` and the position after it."""
+    value = shift = 0
+    while True:
+        byte, position = data[position], position + 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, position
+
+
+def check_snapshot(snapshot: dict[str, Any], limit: int) -> None:
+    """Raise PluginError unless the engine's snapshot restores and will keep restoring.
+
+    Pyodide restores a snapshot into the memory its WebAssembly module starts with
+    and never grows it first, so a snapshot of a heap that grew past that fails to
+    restore (pyodide issue 6254). The heap grows when what the engine holds at
+    start-up no longer fits; the build fails before that, while HEAP_MARGIN is
+    still free, because a browser's start differs slightly from Node's.
+    """
+    mib = 2**20
+    if snapshot["differing"]:
+        raise PluginError(f"the engine restored from its snapshot answers vignettes "
+                          f"{', '.join(snapshot['differing'])} differently from the engine it "
+                          "was made from")
+    heap, in_use = snapshot["heap_bytes"], snapshot["heap_in_use"]
+    remedy = ("Import less when the checker starts (checker/ and the modules it imports at "
+              "the top), or keep fewer or smaller objects at module level.")
+    if heap > limit:
+        raise PluginError(
+            f"the snapshot of the checker's engine has a heap of {heap / mib:.1f} MiB, more "
+            f"than the {limit / mib:.1f} MiB Pyodide starts with: it would fail to restore "
+            f"(pyodide issue 6254), and every return visit would start slowly. {remedy}")
+    if in_use + HEAP_MARGIN > limit:
+        raise PluginError(
+            f"the checker's engine holds {in_use / mib:.1f} MiB at start-up, less than "
+            f"{HEAP_MARGIN / mib:.0f} MiB short of the {limit / mib:.1f} MiB Pyodide starts "
+            "with: a little more and its heap grows, and a snapshot of a grown heap fails to "
+            f"restore (pyodide issue 6254). {remedy}")
+
+
+def write_manifest(target: Path, wheel: str, limit: int) -> None:
+    """Write engine.json: what the page's worker needs besides pyodide-lock.json, and the
+    files the engine loads, for the service worker to keep: "runtime", which changes
+    only with Pyodide or the modules the checker imports, and "checker", which changes
+    with the checker. (Nothing in it varies from build to build of the same sources,
+    so an unchanged engine keeps the name of its offline cache.)"""
+    (target / MANIFEST).write_text(json.dumps({
         "pyodide": json.loads((RUNTIME / "package.json").read_text())["version"],
+        "stdlib": STDLIB,
+        "stdlib_sha256": hashlib.sha256((target / STDLIB).read_bytes()).hexdigest(),
+        "heap_limit": limit,
+        "files": {"runtime": [*CHECKER_FILES, STDLIB], "checker": ["pyodide-lock.json", wheel]},
     }, indent=2))
-
-
-def checker_imports() -> list[str]:
-    """Return the modules the checker package imports from outside itself (all from
-    the standard library), read from its source, for the snapshot to hold already
-    imported. The command line (``__main__``) does not run in the page."""
-    modules = set()
-    for source in sorted((ROOT / "checker").glob("*.py")):
-        if source.name == "__main__.py":
-            continue
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                modules.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                modules.add(node.module)
-    return sorted(modules - {"__future__"})
 
 
 def pyodide_cli() -> str:
@@ -157,18 +231,33 @@ def pyodide_cli() -> str:
 # ---------------------------------------------------------------------------
 # Data
 
-# Where the runtime lives in the built site.
-RUNTIME_FOLDER = "pyodide"
+# What the checker's engine needs from the runtime, as Pyodide publishes it (the
+# lock file is written anew, the standard library trimmed).
+CHECKER_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
-# What a stdlib-only package needs from the runtime (the lock file is written anew).
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Copied too: Pyodide's complete standard library, which the checker does not load,
+# so that the site serves Pyodide as published (a bare page can load it by its
+# default name, as the benchmark's does).
+RUNTIME_FILES = (*CHECKER_FILES, "python_stdlib.zip")
 
-# The start-up snapshot, gzip-compressed (the page decompresses it).
-SNAPSHOT = "snapshot.bin.gz"
+# The engine's own standard library (build_scripts/stdlib_zip.py), recorded from
+# what it loads while it assesses every vignette.
+STDLIB = CHECKER_STDLIB
+VIGNETTES = ROOT / "tests" / "data" / "visible.json"
+
+# What the page's worker reads besides pyodide-lock.json (see write_manifest).
+MANIFEST = ENGINE_MANIFEST.removeprefix(f"{RUNTIME_FOLDER}/")
 
 # The largest files the engine needs, which the checker page fetches into the
 # browser's cache while it loads, so that its worker finds them there.
-PREFETCHED = ("pyodide.asm.wasm", SNAPSHOT, "python_stdlib.zip", "pyodide.asm.mjs")
+PREFETCHED = ("pyodide.asm.wasm", STDLIB, "pyodide.asm.mjs")
+
+# WebAssembly: the memory section's id, and the size of a page of memory.
+MEMORY_SECTION = 5
+WASM_PAGE = 65536
+
+# Memory the engine must leave free at start-up (see check_snapshot).
+HEAP_MARGIN = 2**20
 
 # 2026-01-01T00:00:00Z, stamped on every file in the wheel.
 WHEEL_TIMESTAMP = "1767225600"

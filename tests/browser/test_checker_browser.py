@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from build_scripts.site_layout import SNAPSHOT_CACHE
 from tests.browser.checker_form import (
     ENGINE_TIMEOUT,
     button,
@@ -59,7 +60,12 @@ def checker_phone(phone, site_url):
 # ---------------------------------------------------------------------------
 # The engine in the page
 
-def test_every_vignette_gives_the_command_line_result(checker_page):
+def test_every_vignette_gives_the_command_line_result(checker_page, requests_made):
+    # The engine started on its own trimmed standard library, never Pyodide's whole one.
+    startup = checker_page.evaluate("() => window.checkerStartup")
+    worker_files = {download["file"] for download in startup["downloads"]}
+    assert "checker_stdlib.zip" in worker_files and "python_stdlib.zip" not in worker_files
+    assert not any(url.endswith("python_stdlib.zip") for url in requests_made.urls)
     for vignette in VIGNETTES:
         in_browser = checker_page.evaluate("answers => window.checker.assess(answers)",
                                            vignette["answers"])
@@ -67,10 +73,21 @@ def test_every_vignette_gives_the_command_line_result(checker_page):
         assert in_browser["level"] == vignette["expect"], vignette["id"]
 
 
-def test_invalid_answers_reject_with_the_engine_message(checker_page):
-    message = checker_page.evaluate("""() => window.checker.assess({severity: 3})
-        .then(() => "resolved", error => error.message)""")
-    assert "hours_since_massage" in message
+# The package's bridge (checker.json_text.assess_reply), run by the page's Pyodide.
+@pytest.mark.parametrize(("answers", "message", "field"), [
+    ({"severity": 3}, "hours_since_massage: is required but missing", "hours_since_massage"),
+    ({"hours_since_massage": 5, "severity": 3, "sevrity": 3},
+     "sevrity: unknown field; did you mean severity?", "sevrity"),
+    ([], "the answers must be a JSON object, not a list", None),
+    (None, "the answers must be a JSON object, not null", None),
+])
+def test_invalid_answers_reject_with_the_engine_message_and_field(checker_page, answers,
+                                                                   message, field):
+    rejected = checker_page.evaluate("""answers => window.checker.assess(answers).then(
+        () => "resolved",
+        error => ({message: error.message, field: error.field, invalid: error.invalidAnswers}))""",
+                                     answers)
+    assert rejected == {"message": message, "field": field, "invalid": True}
 
 
 def test_the_result_is_not_stored_anywhere(checker_page):
@@ -227,26 +244,124 @@ def test_engine_load_failure_shows_the_warning_signs(page, site_url, page_errors
     page_errors.clear()
 
 
-def test_the_engine_starts_from_the_verified_snapshot(checker_page):
-    startup = checker_page.evaluate("() => window.checkerStartup")
-    assert startup["snapshot"] is True, startup
+# ---------------------------------------------------------------------------
+# The snapshot of the engine this browser keeps for the next visit
+
+SNAPSHOTS = SNAPSHOT_CACHE
 
 
-def test_a_damaged_snapshot_is_refused_and_the_checker_still_works(page, site_url):
-    def damaged(route):
-        response = route.fetch()
-        body = bytearray(response.body())
-        body[len(body) // 2] ^= 0xFF
-        route.fulfill(response=response, body=bytes(body))
+def wait_for_snapshot(page) -> dict:
+    """Wait until the worker has kept (or given up keeping) the engine's snapshot."""
+    page.wait_for_function("() => window.checkerSnapshot !== undefined", timeout=ENGINE_TIMEOUT)
+    return page.evaluate("() => window.checkerSnapshot")
 
-    page.route("**/snapshot.bin.gz", damaged)
-    page.goto(site_url + "checker/")
+
+def test_a_first_visit_starts_python_and_keeps_a_snapshot_the_next_visit_restores(checker_page):
+    page = checker_page
+    first = page.evaluate("() => window.checkerStartup")
+    assert first["snapshot"] is False and first["snapshotSkipped"] == "no snapshot kept yet"
+    assert wait_for_snapshot(page)["kept"] is True
+    page.reload()
+    wait_for_engine(page)
+    second = page.evaluate("() => window.checkerStartup")
+    assert second["snapshot"] is True, second
+    # Restored with the checker already imported: its wheel is not even fetched.
+    assert not any(download["file"].endswith(".whl") for download in second["downloads"])
+    for vignette in VIGNETTES:
+        in_browser = page.evaluate("answers => window.checker.assess(answers)", vignette["answers"])
+        assert in_browser == command_line_result(vignette["answers"]), vignette["id"]
+
+
+# Each way a kept snapshot can be wrong, done to it in the page's Cache Storage.
+DAMAGE = {
+    "a flipped byte": "bytes[bytes.length >> 1] ^= 0xff;",
+    "cut short": "bytes = bytes.slice(0, bytes.length >> 1);",
+    "made from another engine": "headers.set('X-Engine', 'pyodide 0.1; stdlib 0; wheel 0');",
+    "not a snapshot": """bytes = new Uint8Array(await new Response(
+        new Blob([new Uint8Array(1 << 20)]).stream().pipeThrough(new CompressionStream("gzip")))
+        .arrayBuffer());""",
+}
+DAMAGE_SAID = {"made from another engine": "made from another version of the engine",
+               "not a snapshot": "invalid magic number"}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(checker_page, damage):
+    page = checker_page
+    assert wait_for_snapshot(page)["kept"] is True
+    page.evaluate("""async ([name, url]) => {
+        const cache = await caches.open(name);
+        const [request] = await cache.keys();
+        const kept = await cache.match(request);
+        let bytes = new Uint8Array(await kept.arrayBuffer());
+        const headers = new Headers(kept.headers);
+        DAMAGE
+        await cache.put(request, new Response(bytes, { headers }));
+    }""".replace("DAMAGE", DAMAGE[damage]), [SNAPSHOTS, None])
+    page.reload()
     wait_for_engine(page)
     startup = page.evaluate("() => window.checkerStartup")
     assert startup["snapshot"] is False
-    assert "failed its sha256 check" in startup["snapshotError"]
+    assert startup["snapshotSkipped"] not in ("", "no snapshot kept yet"), startup
+    assert DAMAGE_SAID.get(damage, "") in startup["snapshotSkipped"]
     result = page.evaluate("() => window.checker.assess({hours_since_massage: 5, severity: 9})")
     assert result["level"] == "doctor"
+    # The damaged copy is replaced, and the next visit restores the new one.
+    assert wait_for_snapshot(page)["kept"] is True
+    page.reload()
+    wait_for_engine(page)
+    assert page.evaluate("() => window.checkerStartup.snapshot") is True
+
+
+def test_a_return_visit_whose_runtime_fails_shows_the_warning_signs_and_keeps_the_snapshot(
+        chromium, site_url):
+    # No service worker here, so that the route below sees every request.
+    context = chromium.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    wait_for_engine(page)
+    assert wait_for_snapshot(page)["kept"] is True
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.reload()
+    page.locator("#checker-fallback").wait_for(timeout=ENGINE_TIMEOUT)
+    # Not the snapshot's fault: it is still there for a visit whose runtime loads.
+    kept = page.evaluate("name => caches.open(name).then(cache => cache.keys())"
+                         ".then(keys => keys.length)", SNAPSHOTS)
+    context.close()
+    assert kept == 1
+
+
+def test_the_kept_snapshot_never_holds_a_readers_answers(page, site_url):
+    page.goto(site_url + "checker/")
+    page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
+    # Sent at once, so it is the first thing the engine answers: an unknown field's name
+    # comes back in the message, so the engine held it in its memory.
+    marker = "zq7_private_answer_marker"
+    message = page.evaluate("""marker => window.checker.assess(
+        {hours_since_massage: 5, severity: 2, [marker]: true}).catch(error => error.message)""",
+                            marker)
+    assert marker in message
+    assert wait_for_snapshot(page)["kept"] is True
+    found = page.evaluate("""async ([name, words]) => {
+        const cache = await caches.open(name);
+        const [request] = await cache.keys();
+        const kept = await cache.match(request);
+        const heap = await new Response(kept.body.pipeThrough(new DecompressionStream("gzip")))
+            .arrayBuffer();
+        const text = new TextDecoder("latin1").decode(heap);
+        return words.map(word => text.includes(word));
+    }""", [SNAPSHOTS, [marker, "hours_since_massage"]])
+    # The engine's own names are in it (the search works); the answer is not.
+    assert found == [False, True]
+
+
+def test_without_snapshots_the_engine_neither_restores_nor_keeps_one(page, site_url):
+    for _ in range(2):
+        page.goto(site_url + "checker/?snapshot=off")
+        wait_for_engine(page)
+        assert page.evaluate("() => window.checkerStartup.snapshot") is False
+    names = page.evaluate("() => caches.keys()")
+    assert SNAPSHOTS not in names
 
 
 def test_without_javascript_the_warning_signs_show(chromium, site_url):

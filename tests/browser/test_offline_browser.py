@@ -4,30 +4,37 @@ root and under a sub-path, and a changed build replaces the old cache."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 
 from build_scripts.serve import serve_in_background
-from tests.browser.test_checker_browser import ENGINE_TIMEOUT, wait_for_engine
+from build_scripts.site_layout import CACHE_PREFIX
+from tests.browser.test_checker_browser import (
+    ENGINE_TIMEOUT,
+    SNAPSHOTS,
+    wait_for_engine,
+    wait_for_snapshot,
+)
 from tests.browser.test_site_browser import search_for
 from tests.conftest import ROOT, SUB_PATH, build_site, copy_of_the_project, free_port
 
 pytestmark = pytest.mark.browser
 
 # True once the service worker controls the page and keeps every file of the
-# checker's runtime and start-up snapshot (the names given).
+# checker's runtime (the names given).
 RUNTIME_KEPT = """async (files) => {
     if (!navigator.serviceWorker.controller) return false;
     const kept = [];
     for (const name of await caches.keys()) {
-        if (!/^after-the-massage-(runtime|snapshot)-/.test(name)) continue;
+        if (!["runtime-", "checker-"].some(group => name.startsWith(PREFIX + group))) continue;
         const cache = await caches.open(name);
         kept.push(...(await cache.keys()).map(request => request.url.split("/").pop()));
     }
     return files.every(file => kept.includes(file));
-}"""
+}""".replace("PREFIX", json.dumps(CACHE_PREFIX))
 
 
 class Server:
@@ -57,11 +64,15 @@ def built_and_served(folder: Path, base: str, root: Path = ROOT) -> Server:
 
 
 def visit_checker_until_kept(page, server: Server) -> None:
+    """Visit the checker page until the service worker keeps its runtime and the
+    checker keeps its engine's snapshot."""
     page.goto(server.url + "checker/")
     wait_for_engine(page)
-    runtime = sorted(path.name for path in (server.site / "pyodide").iterdir())
+    engine = json.loads((server.site / "pyodide" / "engine.json").read_text())
+    runtime = ["engine.json", *(name for names in engine["files"].values() for name in names)]
     assert len(runtime) >= 6, runtime
     wait_until(page, RUNTIME_KEPT, runtime)
+    assert wait_for_snapshot(page)["kept"] is True
 
 
 def wait_until(page, predicate: str, arg=None, seconds: float = ENGINE_TIMEOUT / 1000) -> None:
@@ -80,11 +91,17 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
     finally:
         server.stop()  # from here on, nothing answers on that port
 
-    page.reload()
-    wait_for_engine(page)
-    result = page.evaluate(
-        "() => window.checker.assess({hours_since_massage: 30, severity: 8, painkillers: 'not_helped'})")
-    assert result["level"] == "urgent"
+    # Offline, from the snapshot this browser kept, and without it: an ordinary start
+    # from what the service worker kept.
+    for from_snapshot in (True, False):
+        if not from_snapshot:
+            page.evaluate(f"() => caches.delete('{SNAPSHOTS}')")
+        page.reload()
+        wait_for_engine(page)
+        assert page.evaluate("() => window.checkerStartup.snapshot") is from_snapshot
+        result = page.evaluate("() => window.checker.assess("
+                               "{hours_since_massage: 30, severity: 8, painkillers: 'not_helped'})")
+        assert result["level"] == "urgent"
 
     page.goto(server.url + "relief/")
     assert page.locator("h1").inner_text().rstrip("¶") == "Relief and self-care"
@@ -125,5 +142,8 @@ def test_a_changed_build_replaces_the_old_cache(page, tmp_path):
         server.stop()
     old_core = {name for name in before if "-core-" in name}
     assert old_core and not old_core & after, "the old build's cache is still there"
-    # The runtime did not change, so its cache is kept rather than downloaded again.
+    # The runtime did not change, so its cache is kept rather than downloaded again;
+    # the checker's own engine snapshot is left to the checker.
     assert {name for name in before if "-runtime-" in name} <= after
+    assert {name for name in before if "-checker-" in name} <= after
+    assert SNAPSHOTS in before and SNAPSHOTS in after

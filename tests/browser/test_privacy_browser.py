@@ -27,6 +27,7 @@ import pytest
 
 from build_scripts.content_security_policy import META_NAME, read_page, script_hash
 from build_scripts.serve import SiteHandler, serve_in_background
+from build_scripts.site_layout import CACHE_PREFIX
 from tests.browser.checker_form import ENGINE_TIMEOUT, enter_answers, see_result, wait_for_engine
 from tests.browser.test_offline_browser import RUNTIME_KEPT, wait_until
 from tests.browser.test_site_browser import search_for
@@ -471,7 +472,7 @@ def test_after_a_full_check_nothing_holds_an_answer_and_none_was_sent(page, reco
     cached = page.evaluate(CACHED)
     assert len(cached) > 30
     for cache, url, digest in cached:
-        assert cache.startswith("after-the-massage-")
+        assert cache.startswith(CACHE_PREFIX)
         assert "?" not in url and "#" not in url and url.startswith(recording_site.url), url
         file = site_file(built_site, url, recording_site.url)
         # Byte for byte the file the build wrote, before anyone answered anything.

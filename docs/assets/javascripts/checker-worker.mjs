@@ -1,80 +1,159 @@
 // Runs the Python triage engine in Pyodide, off the page's main thread.
-// The triage itself is all Python (the `checker` package); this file only
-// starts Pyodide, loads the package by name (its sha256 is checked against
-// pyodide-lock.json) and passes JSON in and out.
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
+// The triage itself is all Python (the `checker` package); this file starts
+// Pyodide with the engine's own standard library (engine.json), installs the
+// checker's wheel once its sha256 matches pyodide-lock.json, and passes JSON in
+// and out.
+//
+// After an ordinary start it keeps a memory snapshot of the engine in this
+// browser's Cache Storage, made before the engine has seen any answers; later
+// visits restore it instead of starting Python again. A missing, damaged or
+// outdated snapshot only means an ordinary start (which keeps a new one).
+import { answersLikeTheChecker, bridge, installChecker, wheelEntry } from "./checker-engine.mjs";
+import { RUNTIME, SNAPSHOT_CACHE } from "./engine-layout.mjs";
 
-const indexURL = new URL("../../pyodide/", import.meta.url).href;
+const runtime = new URL(RUNTIME, import.meta.url);
 
-// JSON in, JSON out; an InvalidAnswers error comes back as its one-line message.
-const BRIDGE = `
-import json
-from checker import InvalidAnswers, assess
-
-def assess_json(text):
-    try:
-        return json.dumps({"result": assess(json.loads(text)).to_dict()}, ensure_ascii=False)
-    except InvalidAnswers as error:
-        return json.dumps({"invalid": str(error)}, ensure_ascii=False)
-
-assess_json
-`;
+// Where this browser keeps its snapshot of the engine: one cache, one entry whose
+// header names the engine it was made from. (The service worker leaves it alone.)
+const SNAPSHOTS = SNAPSHOT_CACHE;
+const SNAPSHOT = new URL("engine-snapshot.bin.gz", runtime).href;
+const MADE_FROM = "X-Engine";
 
 let engine = null;
 let started = false;
+let restoring = false;
 const timings = {};
 const mark = (name, since) => { timings[name] = Math.round(performance.now() - since); };
+const message = (error) => String(error && error.message || error);
 
-// Pyodide can leave a failed download unhandled instead of rejecting; while the
-// engine starts, any such failure means it will not start.
-self.addEventListener("unhandledrejection", (event) => {
-  if (!started) self.postMessage({ type: "failed", message: String(event.reason && event.reason.message || event.reason) });
+// Pyodide can fail to start without rejecting: a failed download may be left
+// unhandled, and a WebAssembly module it could not fetch or compile is only a
+// warning on the console, after which it never finishes. While the engine starts,
+// either means it will not start. (A failed restore is followed by an ordinary
+// start, which meets the same failure if it is real.)
+let startError = null;
+let failStart;
+const startFailed = new Promise((resolve, reject) => {
+  failStart = (error) => { startError = startError || error; reject(error); };
 });
-
-// The start-up snapshot (see build_scripts/make_snapshot.mjs), once its sha256
-// matches snapshot.json, decompressed.
-async function snapshotBytes() {
-  const manifest = await (await fetch(new URL("snapshot.json", indexURL))).json();
-  const packed = await (await fetch(new URL(manifest.file, indexURL))).arrayBuffer();
-  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", packed))]
-    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (digest !== manifest.sha256) throw new Error(`${manifest.file} failed its sha256 check`);
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
-}
-
-async function bootPyodide(useSnapshot) {
-  const since = performance.now();
-  if (useSnapshot) {
-    try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshotBytes() });
-      pyodide.runPython("import random; random.seed()"); // not the state saved at build time
-      timings.snapshot = true;
-      mark("boot", since);
-      return pyodide;
-    } catch (error) {
-      // A missing or damaged snapshot costs time, never the checker.
-      timings.snapshotError = String(error && error.message || error);
-    }
+startFailed.catch(() => {}); // raced against each start below
+self.addEventListener("unhandledrejection", (event) => {
+  if (!started && !restoring) failStart(event.reason);
+});
+const warn = console.warn;
+console.warn = (...args) => {
+  if (!started && String(args[0]).startsWith("wasm instantiation failed")) {
+    failStart(new Error("Pyodide's WebAssembly could not be fetched or compiled"));
   }
-  const pyodide = await loadPyodide({ indexURL });
-  timings.snapshot = false;
-  mark("boot", since);
-  return pyodide;
+  warn.apply(console, args);
+};
+const pyodideModule = import(new URL("pyodide.mjs", runtime).href);
+const loaded = (options) => Promise.race(
+  [pyodideModule.then(({ loadPyodide }) => loadPyodide(options)), startFailed]);
+
+async function fetched(name, read) {
+  const response = await fetch(new URL(name, runtime));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return read(response);
 }
+
+// Asked for as soon as this worker runs, before the page's start message comes: the
+// manifests, Pyodide's JavaScript (loadPyodide imports this same module later),
+// and this browser's snapshot of the engine with its bytes, being read.
+const pyodideScript = import(new URL("pyodide.asm.mjs", runtime).href);
+const manifests = Promise.all([
+  fetched("engine.json", (response) => response.json()),
+  fetched("pyodide-lock.json", (response) => response.json()),
+]);
+const keptSnapshot = typeof caches === "undefined" ? Promise.resolve({ found: false }) // plain http
+  : caches.match(SNAPSHOT, { cacheName: SNAPSHOTS }).then((kept) => {
+    if (!kept) return { found: false };
+    // gzip's CRC-32 refuses a damaged copy before Pyodide restores it.
+    const snapshot = new Response(kept.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    snapshot.catch(() => {}); // Pyodide awaits it, later, and fails with it
+    return { found: true, madeFrom: kept.headers.get(MADE_FROM), snapshot };
+  });
+for (const early of [pyodideModule, pyodideScript, manifests, keptSnapshot]) early.catch(() => {}); // met in start()
 
 async function start(packageName, useSnapshot) {
-  const pyodide = await bootPyodide(useSnapshot);
-  let since = performance.now();
-  await pyodide.loadPackage(packageName, { checkIntegrity: true, messageCallback: () => {} });
-  mark("wheel", since);
-  since = performance.now();
-  const assessJson = pyodide.runPython(BRIDGE);
-  mark("import", since);
-  timings.downloads = performance.getEntriesByType("resource").map((entry) => ({
-    file: entry.name.split("/").pop(), ms: Math.round(entry.duration), bytes: entry.transferSize,
-  }));
-  return assessJson;
+  const since = performance.now();
+  const keepsSnapshots = useSnapshot && typeof caches !== "undefined"; // not on plain http
+  const [manifest, lock] = await manifests;
+  const entry = wheelEntry(lock, packageName);
+  const madeFrom = `pyodide ${manifest.pyodide}; stdlib ${manifest.stdlib_sha256}; wheel ${entry.sha256}`;
+  const options = { indexURL: runtime.href, stdLibURL: new URL(manifest.stdlib, runtime).href,
+                    lockFileContents: lock };
+
+  if (keepsSnapshots) {
+    restoring = true;
+    try {
+      const reply = await restore(await keptSnapshot, options, madeFrom);
+      if (reply) {
+        timings.snapshot = true;
+        mark("boot", since);
+        return reply;
+      }
+      timings.snapshotSkipped = "no snapshot kept yet";
+    } catch (error) {
+      if (startError) throw startError; // not the snapshot's fault
+      timings.snapshotSkipped = message(error);
+      await caches.delete(SNAPSHOTS).catch(() => {});
+    } finally {
+      restoring = false;
+    }
+  }
+  timings.snapshot = false;
+  const wheel = fetched(entry.file_name, (response) => response.arrayBuffer());
+  wheel.catch(() => {}); // awaited below, where a failure stops the start
+  const pyodide = await loaded({ ...options, _makeSnapshot: keepsSnapshots });
+  mark("boot", since);
+  const step = performance.now();
+  const reply = await installChecker(pyodide, await wheel, entry);
+  mark("install", step);
+  // Made now, before the engine answers anything: a reader's answers never reach it.
+  if (keepsSnapshots) keep(pyodide.makeMemorySnapshot(), madeFrom, manifest.heap_limit);
+  return reply;
+}
+
+// Return the engine restored from the snapshot this browser kept, or null if it kept
+// none. Throws if the snapshot is damaged or was made from another engine.
+async function restore(kept, options, madeFrom) {
+  if (!kept.found) return null;
+  if (kept.madeFrom !== madeFrom) {
+    throw new Error("the kept snapshot was made from another version of the engine");
+  }
+  // Restored from while the rest of it is read.
+  const pyodide = await loaded({ ...options, _loadSnapshot: kept.snapshot });
+  // Not the random state the first start had.
+  pyodide.runPython("import random; random.seed()");
+  const reply = bridge(pyodide);
+  if (!answersLikeTheChecker(reply)) throw new Error("the engine restored from the snapshot does not answer");
+  return reply;
+}
+
+// Keep the snapshot for the next visit, unless its heap outgrew the memory Pyodide
+// restores into (pyodide issue 6254; the build fails before the engine it checks
+// comes near that). A worker of its own compresses and stores it
+// (checker-snapshot-keeper.mjs), so that the engine goes on answering meanwhile.
+function keep(snapshot, madeFrom, heapLimit) {
+  const since = performance.now();
+  const done = (outcome) => self.postMessage({ type: "snapshot", ...outcome,
+                                               ms: Math.round(performance.now() - since) });
+  // The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
+  const heap = snapshot.length - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+  if (heap > heapLimit) {
+    return done({ kept: false, reason: `its heap of ${heap} bytes would not fit the ${heapLimit} a restore has` });
+  }
+  try {
+    const keeper = new Worker(new URL("checker-snapshot-keeper.mjs", import.meta.url), { type: "module" });
+    keeper.onmessage = ({ data }) => done(data);
+    keeper.onerror = (event) => done({ kept: false, reason: event.message || "its keeper did not start" });
+    keeper.postMessage({ snapshot, cache: SNAPSHOTS, url: SNAPSHOT,
+                         headers: { "Content-Type": "application/gzip", [MADE_FROM]: madeFrom } },
+                       [snapshot.buffer]);
+  } catch (error) {
+    done({ kept: false, reason: message(error) });
+  }
 }
 
 self.onmessage = async ({ data }) => {
@@ -83,18 +162,21 @@ self.onmessage = async ({ data }) => {
     try {
       await engine;
       started = true;
+      timings.downloads = performance.getEntriesByType("resource").map((entry) => ({
+        file: entry.name.split("/").pop(), ms: Math.round(entry.duration), bytes: entry.transferSize,
+      }));
       self.postMessage({ type: "ready", timings });
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error && error.message || error) });
+      self.postMessage({ type: "failed", message: message(error) });
     }
     return;
   }
   if (data.type === "assess") {
     try {
-      const assessJson = await engine;
-      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(assessJson(data.answers)) });
+      const reply = await engine;
+      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(reply(data.answers)) });
     } catch (error) {
-      self.postMessage({ type: "answer", id: data.id, failed: String(error && error.message || error) });
+      self.postMessage({ type: "answer", id: data.id, failed: message(error) });
     }
   }
 };

@@ -14,36 +14,52 @@
 
   // --- The engine: one worker for the whole visit, kept across instant navigation.
 
-  function startEngine(packageName) {
+  function startEngine(packageName, workerURL) {
     if (window.checker) return window.checker;
     let settle;
     const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
-    try {
-      worker = new Worker(new URL("checker-worker.mjs", scriptURL), { type: "module" });
-    } catch (error) {
-      settle.reject(error);
-    }
-    if (worker) {
-      worker.onmessage = ({ data }) => {
-        if (data.type === "ready") {
-          // Where the start-up time went, for build_scripts/benchmark.py.
-          window.checkerStartup = data.timings;
-          settle.resolve();
-        }
-        else if (data.type === "failed") settle.reject(new Error(data.message));
-        else if (data.type === "answer") {
-          const { resolve, reject } = pending.get(data.id);
-          pending.delete(data.id);
-          if (data.result) resolve(data.result);
-          else reject(Object.assign(new Error(data.invalid || data.failed),
-                                    { invalidAnswers: Boolean(data.invalid) }));
-        }
-      };
-      worker.onerror = (event) => settle.reject(new Error(event.message || "the checker could not start"));
-      // ?snapshot=off starts Pyodide without the start-up snapshot (for comparison).
-      const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
-      worker.postMessage({ type: "start", package: packageName, snapshot });
-    }
+    const onMessage = ({ data }) => {
+      if (data.type === "ready") {
+        // Where the start-up time went, for build_scripts/benchmark.py.
+        window.checkerStartup = data.timings;
+        settle.resolve();
+      }
+      else if (data.type === "failed") settle.reject(new Error(data.message));
+      // Whether the engine's snapshot was kept for the next visit, for tests and the benchmark.
+      else if (data.type === "snapshot") window.checkerSnapshot = data;
+      else if (data.type === "answer") {
+        const { resolve, reject } = pending.get(data.id);
+        pending.delete(data.id);
+        if (data.result) resolve(data.result);
+        // Invalid answers: the engine's message, and the field it names (or null).
+        else if (data.invalid) reject(Object.assign(new Error(data.invalid.message),
+                                                    { invalidAnswers: true, field: data.invalid.field }));
+        else reject(new Error(data.failed));
+      }
+    };
+    const onError = (event) => settle.reject(new Error(event.message || "the checker could not start"));
+    // The page's head holds the engine's start (not when instant navigation brought
+    // the reader here): on a return visit it has started it already; take the worker
+    // over, with what it said meanwhile.
+    const early = window.checkerEngine;
+    const begin = () => {
+      try {
+        worker = early ? early.start() : new Worker(new URL(workerURL, location.href), { type: "module" });
+      } catch (error) {
+        return settle.reject(error);
+      }
+      worker.onmessage = onMessage;
+      worker.onerror = onError;
+      if (early) {
+        for (const event of early.said.splice(0)) (event.type === "error" ? onError : onMessage)(event);
+      } else {
+        // ?snapshot=off neither restores nor keeps a snapshot of the engine (for comparison).
+        const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
+        worker.postMessage({ type: "start", package: packageName, snapshot });
+      }
+    };
+    if (early && early.worker) begin();
+    else afterFirstPaint(begin);
     ready.then(keepRuntimeOffline, () => {});
     window.checker = {
       ready,
@@ -51,11 +67,21 @@
         return ready.then(() => new Promise((resolve, reject) => {
           const id = ++nextId;
           pending.set(id, { resolve, reject });
-          worker.postMessage({ type: "assess", id, answers: JSON.stringify(answers) });
+          // JSON.stringify(undefined) is undefined: send "null", which the engine refuses by name.
+          worker.postMessage({ type: "assess", id, answers: JSON.stringify(answers) ?? "null" });
         }));
       },
     };
     return window.checker;
+  }
+
+  // Run once the page has painted (a frame, then a task); in a background tab, which
+  // paints nothing, after a second.
+  function afterFirstPaint(run) {
+    let done = false;
+    const once = () => { if (!done) { done = true; run(); } };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 1000);
   }
 
   // Once the engine has run, ask the service worker to keep its runtime for offline use.
@@ -498,8 +524,8 @@
 
   // An answer the engine refused: say which question, in the engine's words, and go there.
   function showEngineProblem(checker, error) {
-    const field = error.field || error.message.split(":")[0];
-    const question = checker.form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    const question = error.field
+      ? checker.form.querySelector(`[data-field="${CSS.escape(error.field)}"]`) : null;
     const message = question ? `Please check this answer: "${questionText(question)}" (${error.message})` : error.message;
     showProblem(checker, question, message);
   }
@@ -556,7 +582,7 @@
   function bind(page) {
     const form = page.querySelector("#checker-form");
     const box = page.querySelector("#checker-result");
-    const engine = startEngine(form.dataset.package);
+    const engine = startEngine(form.dataset.package, form.dataset.worker);
     const checker = { page, form, box, engine, view: 1, returnToReview: false, pathname: location.pathname };
     current = checker;
     engine.ready.catch(() => showFallback(page));

@@ -1,0 +1,48 @@
+// Records which standard-library modules the checker's engine loads, and writes
+// them, compiled, as the engine's own standard-library zip.
+//
+// Pyodide boots with its complete standard library; the checker is installed as
+// the page installs it (docs/assets/javascripts/checker-engine.mjs) and assesses
+// every vignette, valid or not; then build_scripts/stdlib_zip.py, run in this
+// same interpreter, writes the modules loaded so far to OUTPUT_ZIP and prints
+// their names as JSON.
+//
+// Usage: node build_scripts/trim_stdlib.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES OUTPUT_ZIP
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { installChecker, wheelEntry } from "../docs/assets/javascripts/checker-engine.mjs";
+
+const [runtime, siteRuntime, packageName, vignettesFile, output] = process.argv.slice(2);
+if (!output) {
+  console.error("usage: node build_scripts/trim_stdlib.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES OUTPUT_ZIP");
+  process.exit(2);
+}
+const bytes = (file) => new Uint8Array(readFileSync(file));
+const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
+
+const pyodide = await loadPyodide({ indexURL: runtime + path.sep });
+const lock = JSON.parse(readFileSync(path.join(siteRuntime, "pyodide-lock.json"), "utf8"));
+const entry = wheelEntry(lock, packageName);
+const reply = await installChecker(pyodide, bytes(path.join(siteRuntime, entry.file_name)), entry);
+for (const vignette of JSON.parse(readFileSync(vignettesFile, "utf8"))) {
+  reply(JSON.stringify(vignette.answers));
+}
+// The paths the page never takes with a vignette: answers that are not valid, and not JSON.
+reply("{}");
+reply("[");
+
+pyodide.FS.writeFile("/tmp/stdlib_zip.py", readFileSync(new URL("stdlib_zip.py", import.meta.url)));
+const names = pyodide.runPython(`
+import sys
+engine_modules = dict(sys.modules)  # before this script's own imports
+sys.path.insert(0, "/tmp")
+import stdlib_zip
+archive = stdlib_zip.standard_library_archive()
+names = stdlib_zip.loaded_from(archive, engine_modules)
+stdlib_zip.write_trimmed(archive, names, "/tmp/trimmed.zip")
+names
+`).toJs();
+writeFileSync(output, pyodide.FS.readFile("/tmp/trimmed.zip"));
+console.log(JSON.stringify(names));
