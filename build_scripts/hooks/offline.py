@@ -13,6 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from build_scripts.app_icon import png
+from build_scripts.content_security_policy import policy_for
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import BRAND, CACHE_PREFIX, ENGINE_MANIFEST, SNAPSHOT_CACHE
 
@@ -26,7 +27,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         (site / name).write_bytes(png(size, maskable))
     (site / MANIFEST).write_text(json.dumps(manifest(config), indent=2), encoding="utf-8")
     groups = cached_files(site, ENGINE_MANIFEST)
-    worker = render("sw.js.j2", prefix=CACHE_PREFIX, snapshot_cache=SNAPSHOT_CACHE, caches=[
+    worker = render("sw.js.j2", prefix=CACHE_PREFIX, snapshot_cache=SNAPSHOT_CACHE,
+                    worker_policy=policy_for([]), caches=[
         {"name": f"{CACHE_PREFIX}{group}-{version_of(paths, site)}",
          "when": "install" if group == "core" else "checker",
          "files": [url_of(path, site) for path in paths]}

