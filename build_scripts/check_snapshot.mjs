@@ -6,32 +6,24 @@
 // restoring fails (Pyodide issue 6254).
 //
 // Usage: node build_scripts/check_snapshot.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES STDLIB_ZIP
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { bridge } from "../docs/assets/javascripts/checker-engine.mjs";
+import { argumentsOf, installFromSite, pyodideLoader, readVignettes } from "./engine_in_node.mjs";
 
-import { bridge, installChecker, wheelEntry } from "../docs/assets/javascripts/checker-engine.mjs";
-
-const [runtime, siteRuntime, packageName, vignettesFile, stdlib] = process.argv.slice(2);
-if (!stdlib) {
-  console.error("usage: node build_scripts/check_snapshot.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES STDLIB_ZIP");
-  process.exit(2);
-}
-const bytes = (file) => new Uint8Array(readFileSync(file));
-const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
-const options = { indexURL: runtime + path.sep, stdLibURL: stdlib };
+const { runtime, siteRuntime, packageName, vignettesFile, STDLIB_ZIP: stdlib } =
+  argumentsOf("check_snapshot.mjs", "STDLIB_ZIP");
+const loader = await pyodideLoader(runtime);
+const { loadPyodide } = loader;
+const options = { ...loader.options, stdLibURL: stdlib };
 
 const first = await loadPyodide({ ...options, _makeSnapshot: true });
-const lock = JSON.parse(readFileSync(path.join(siteRuntime, "pyodide-lock.json"), "utf8"));
-const entry = wheelEntry(lock, packageName);
-const reply = await installChecker(first, bytes(path.join(siteRuntime, entry.file_name)), entry);
+const reply = await installFromSite(first, siteRuntime, packageName);
 const snapshot = first.makeMemorySnapshot();
 // The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
 const heapBytes = snapshot.length - new DataView(snapshot.buffer).getUint32(4, true);
 const heapInUse = first._module._sbrk(0);
 
 const restored = bridge(await loadPyodide({ ...options, _loadSnapshot: snapshot }));
-const vignettes = JSON.parse(readFileSync(vignettesFile, "utf8"));
+const vignettes = readVignettes(vignettesFile);
 const differing = vignettes.filter((vignette) => {
   const answers = JSON.stringify(vignette.answers);
   return restored(answers) !== reply(answers);

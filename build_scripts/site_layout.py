@@ -28,10 +28,10 @@ CHECKER_PAGE = "checker/index.md"
 
 # Pyodide's runtime and the engine's own files, in the built site.
 RUNTIME_FOLDER = "pyodide"
-# What the engine's worker reads besides pyodide-lock.json, and the service worker's
-# list of the engine's files (written by hooks/pyodide_runtime.py).
-ENGINE_MANIFEST = f"{RUNTIME_FOLDER}/engine.json"
-# The engine's own standard library: only what it loads, compiled.
+# In RUNTIME_FOLDER: what the engine's worker reads besides pyodide-lock.json, and the
+# service worker's list of the engine's files (written by hooks/pyodide_runtime.py);
+# and the engine's own standard library, only what it loads, compiled.
+ENGINE_MANIFEST = "engine.json"
 CHECKER_STDLIB = "checker_stdlib.zip"
 # The module worker that runs the engine, and the module that tells it where the
 # runtime is and where to keep its snapshot (generated from this file).

@@ -9,24 +9,16 @@
 //
 // Usage: node build_scripts/trim_stdlib.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES OUTPUT_ZIP
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 
-import { installChecker, wheelEntry } from "../docs/assets/javascripts/checker-engine.mjs";
+import { argumentsOf, installFromSite, pyodideLoader, readVignettes } from "./engine_in_node.mjs";
 
-const [runtime, siteRuntime, packageName, vignettesFile, output] = process.argv.slice(2);
-if (!output) {
-  console.error("usage: node build_scripts/trim_stdlib.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES OUTPUT_ZIP");
-  process.exit(2);
-}
-const bytes = (file) => new Uint8Array(readFileSync(file));
-const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
+const { runtime, siteRuntime, packageName, vignettesFile, OUTPUT_ZIP: output } =
+  argumentsOf("trim_stdlib.mjs", "OUTPUT_ZIP");
+const { loadPyodide, options } = await pyodideLoader(runtime);
 
-const pyodide = await loadPyodide({ indexURL: runtime + path.sep });
-const lock = JSON.parse(readFileSync(path.join(siteRuntime, "pyodide-lock.json"), "utf8"));
-const entry = wheelEntry(lock, packageName);
-const reply = await installChecker(pyodide, bytes(path.join(siteRuntime, entry.file_name)), entry);
-for (const vignette of JSON.parse(readFileSync(vignettesFile, "utf8"))) {
+const pyodide = await loadPyodide(options); // the complete standard library
+const reply = await installFromSite(pyodide, siteRuntime, packageName);
+for (const vignette of readVignettes(vignettesFile)) {
   reply(JSON.stringify(vignette.answers));
 }
 // The paths the page never takes with a vignette: answers that are not valid, and not JSON.

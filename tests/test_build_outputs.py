@@ -217,7 +217,7 @@ def test_cache_names_change_with_their_files_only(tmp_path):
         '{"files": {"runtime": ["pyodide.asm.wasm"], "checker": ["checker.whl"]}}')
 
     def versions():
-        groups = hook.cached_files(site, "pyodide/engine.json")
+        groups = hook.cached_files(site)
         assert {group: [path.name for path in paths] for group, paths in groups.items()} == {
             "core": ["index.html"], "runtime": ["pyodide.asm.wasm"],
             "checker": ["checker.whl", "engine.json"]}

@@ -15,7 +15,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from build_scripts.app_icon import png
 from build_scripts.content_security_policy import policy_for
 from build_scripts.jinja_env import render
-from build_scripts.site_layout import BRAND, CACHE_PREFIX, ENGINE_MANIFEST, SNAPSHOT_CACHE
+from build_scripts.site_layout import (
+    BRAND,
+    CACHE_PREFIX,
+    ENGINE_MANIFEST,
+    RUNTIME_FOLDER,
+    SNAPSHOT_CACHE,
+)
 
 # ---------------------------------------------------------------------------
 # Hooks
@@ -26,7 +32,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for name, (size, maskable) in ICONS.items():
         (site / name).write_bytes(png(size, maskable))
     (site / MANIFEST).write_text(json.dumps(manifest(config), indent=2), encoding="utf-8")
-    groups = cached_files(site, ENGINE_MANIFEST)
+    groups = cached_files(site)
     worker = render("sw.js.j2", prefix=CACHE_PREFIX, snapshot_cache=SNAPSHOT_CACHE,
                     worker_policy=policy_for([]), caches=[
         {"name": f"{CACHE_PREFIX}{group}-{version_of(paths, site)}",
@@ -40,7 +46,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # ---------------------------------------------------------------------------
 # What the service worker keeps
 
-def cached_files(site: Path, engine_manifest: str) -> dict[str, list[Path]]:
+def cached_files(site: Path) -> dict[str, list[Path]]:
     """Return the site's files the service worker keeps, in groups with a cache each:
     "core", the pages and their assets (kept when it installs), and the files the
     checker's engine loads (kept once the checker has run), in the groups its manifest
@@ -48,7 +54,8 @@ def cached_files(site: Path, engine_manifest: str) -> dict[str, list[Path]]:
     and "checker", small and changing with the checker, so that a new deployment of
     the checker does not make a phone download the runtime again. The runtime
     folder's other files (Pyodide's complete standard library) are not kept."""
-    folder = engine_manifest.rsplit("/", 1)[0] + "/"
+    folder = f"{RUNTIME_FOLDER}/"
+    engine_manifest = folder + ENGINE_MANIFEST
     group_of = {engine_manifest: "checker"}
     if (site / engine_manifest).is_file():
         manifest = json.loads((site / engine_manifest).read_text(encoding="utf-8"))

@@ -69,9 +69,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         wheel = build_wheel(Path(scratch))
         shutil.copy2(wheel, target / wheel.name)
         register_wheel(target / wheel.name, target / "pyodide-lock.json", Path(scratch))
-    run_node("trim_stdlib.mjs", RUNTIME, target, package_name(), VIGNETTES, target / STDLIB)
+    stdlib = target / CHECKER_STDLIB
+    run_node("trim_stdlib.mjs", RUNTIME, target, package_name(), VIGNETTES, stdlib)
     snapshot = json.loads(run_node("check_snapshot.mjs", RUNTIME, target, package_name(),
-                                   VIGNETTES, target / STDLIB))
+                                   VIGNETTES, stdlib))
     limit = initial_memory(RUNTIME / "pyodide.asm.wasm")
     check_snapshot(snapshot, limit)
     write_manifest(target, wheel.name, limit)
@@ -209,12 +210,13 @@ def write_manifest(target: Path, wheel: str, limit: int) -> None:
     only with Pyodide or the modules the checker imports, and "checker", which changes
     with the checker. (Nothing in it varies from build to build of the same sources,
     so an unchanged engine keeps the name of its offline cache.)"""
-    (target / MANIFEST).write_text(json.dumps({
+    (target / ENGINE_MANIFEST).write_text(json.dumps({
         "pyodide": json.loads((RUNTIME / "package.json").read_text())["version"],
-        "stdlib": STDLIB,
-        "stdlib_sha256": hashlib.sha256((target / STDLIB).read_bytes()).hexdigest(),
+        "stdlib": CHECKER_STDLIB,
+        "stdlib_sha256": hashlib.sha256((target / CHECKER_STDLIB).read_bytes()).hexdigest(),
         "heap_limit": limit,
-        "files": {"runtime": [*CHECKER_FILES, STDLIB], "checker": ["pyodide-lock.json", wheel]},
+        "files": {"runtime": [*CHECKER_FILES, CHECKER_STDLIB],
+                  "checker": ["pyodide-lock.json", wheel]},
     }, indent=2))
 
 
@@ -240,17 +242,13 @@ CHECKER_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # default name, as the benchmark's does).
 RUNTIME_FILES = (*CHECKER_FILES, "python_stdlib.zip")
 
-# The engine's own standard library (build_scripts/stdlib_zip.py), recorded from
-# what it loads while it assesses every vignette.
-STDLIB = CHECKER_STDLIB
+# The engine's own standard library (build_scripts/stdlib_zip.py) is recorded from
+# what it loads while it assesses these.
 VIGNETTES = ROOT / "tests" / "data" / "visible.json"
-
-# What the page's worker reads besides pyodide-lock.json (see write_manifest).
-MANIFEST = ENGINE_MANIFEST.removeprefix(f"{RUNTIME_FOLDER}/")
 
 # The largest files the engine needs, which the checker page fetches into the
 # browser's cache while it loads, so that its worker finds them there.
-PREFETCHED = ("pyodide.asm.wasm", STDLIB, "pyodide.asm.mjs")
+PREFETCHED = ("pyodide.asm.wasm", CHECKER_STDLIB, "pyodide.asm.mjs")
 
 # WebAssembly: the memory section's id, and the size of a page of memory.
 MEMORY_SECTION = 5

@@ -11,13 +11,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts.serve import serve_in_background
-from build_scripts.site_layout import CACHE_PREFIX
-from tests.browser.test_checker_browser import (
-    ENGINE_TIMEOUT,
-    SNAPSHOTS,
-    wait_for_engine,
-    wait_for_snapshot,
-)
+from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
+from tests.browser.test_checker_browser import ENGINE_TIMEOUT, wait_for_engine, wait_for_snapshot
 from tests.browser.test_site_browser import search_for
 from tests.conftest import ROOT, SUB_PATH, build_site, copy_of_the_project, free_port
 
@@ -95,7 +90,7 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
     # from what the service worker kept.
     for from_snapshot in (True, False):
         if not from_snapshot:
-            page.evaluate(f"() => caches.delete('{SNAPSHOTS}')")
+            page.evaluate(f"() => caches.delete('{SNAPSHOT_CACHE}')")
         page.reload()
         wait_for_engine(page)
         assert page.evaluate("() => window.checkerStartup.snapshot") is from_snapshot
@@ -146,4 +141,4 @@ def test_a_changed_build_replaces_the_old_cache(page, tmp_path):
     # the checker's own engine snapshot is left to the checker.
     assert {name for name in before if "-runtime-" in name} <= after
     assert {name for name in before if "-checker-" in name} <= after
-    assert SNAPSHOTS in before and SNAPSHOTS in after
+    assert SNAPSHOT_CACHE in before and SNAPSHOT_CACHE in after

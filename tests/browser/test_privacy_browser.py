@@ -30,7 +30,7 @@ from build_scripts.content_security_policy import META_NAME, read_page, script_h
 from build_scripts.serve import SiteHandler, serve_in_background
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
 from tests.browser.checker_form import ENGINE_TIMEOUT, enter_answers, see_result, wait_for_engine
-from tests.browser.test_checker_browser import wait_for_snapshot
+from tests.browser.test_checker_browser import snapshot_holds, wait_for_snapshot
 from tests.browser.test_offline_browser import RUNTIME_KEPT, wait_until
 from tests.browser.test_site_browser import search_for
 from tests.conftest import build_site, copy_of_the_project, free_port, watch_for_csp_violations
@@ -498,19 +498,6 @@ CACHED = """async () => {
 }"""
 
 
-# Which of the given texts the engine's snapshot holds, once gunzipped: the engine's
-# whole memory, so an answer the engine had seen would be in it as the page sent it.
-SNAPSHOT_HOLDS = """async ([name, texts]) => {
-    const cache = await caches.open(name);
-    const [request] = await cache.keys();
-    const kept = await cache.match(request);
-    const memory = await new Response(kept.body.pipeThrough(new DecompressionStream("gzip")))
-        .arrayBuffer();
-    const text = new TextDecoder("latin1").decode(memory);
-    return texts.filter((each) => text.includes(each));
-}"""
-
-
 def answer_fragments() -> list[str]:
     """Return each answer as the page sends it to the engine (JSON, no spaces)."""
     return [json.dumps({field: value}, separators=(",", ":"))[1:-1]
@@ -554,8 +541,7 @@ def test_after_a_full_check_nothing_holds_an_answer_and_none_was_sent(page, reco
     snapshots = [url for cache, url, _ in cached if cache == SNAPSHOT_CACHE]
     assert len(snapshots) == 1  # the engine's snapshot: made before any answer, so none in it
     # A question's id is in it (the engine's own data), no answer is.
-    found = page.evaluate(SNAPSHOT_HOLDS, [SNAPSHOT_CACHE, ["saddle_numbness",
-                                                           *answer_fragments()]])
+    found = snapshot_holds(page, ["saddle_numbness", *answer_fragments()])
     assert found == ["saddle_numbness"]
     for cache, url, digest in cached:
         assert cache.startswith(CACHE_PREFIX)
