@@ -109,6 +109,9 @@ TELL_THE_THERAPIST = AnyOf(Is("first_massage"), Is("bruising", "at_site"),
                            Includes("conditions", "osteochondrosis", "scoliosis", "skin_disease"),
                            Is("anticoagulants"))
 AFTER_NECK_MASSAGE = Includes("pain_areas", "neck")
+RASH_ONLY = Is("allergic_reaction", "rash_only")
+CHEMOTHERAPY_FEVER = AllOf(Includes("conditions", "recent_chemotherapy"), FEVER)
+PAIN_BEFORE = Not(Is("pain_before", "new"))
 
 ADVICE = (
     # --- getting help ---
@@ -120,10 +123,24 @@ ADVICE = (
     Tip("Do not wait to see if it passes. If you cannot get a same-day appointment, call an "
         "out-of-hours service or go to urgent care.", frozenset({URGENT})),
     Tip("Book an appointment with your doctor in the next few days.", frozenset({DOCTOR})),
+    Tip("If you have a 24-hour chemotherapy helpline, call it now. If you cannot reach it "
+        "straight away, call the emergency number.", frozenset({EMERGENCY}), CHEMOTHERAPY_FEVER),
+    Tip("Call your midwife or maternity unit now. Do not wait for your next appointment.",
+        frozenset({URGENT}), AllOf(Is("pregnant"), Is("pregnancy_signs"))),
+    Tip("Shingles is treated with antiviral tablets, which work best when started within 3 "
+        "days of the rash appearing, so do not wait. Keep the rash clean and loosely covered.",
+        NOT_EMERGENCY, Is("one_sided_rash")),
     Tip("Tell the doctor about the massage: what kind it was and when.",
         frozenset({EMERGENCY, URGENT, DOCTOR})),
     Tip("Have no more massage until a doctor has checked you and says it is safe.",
         frozenset({URGENT, DOCTOR})),
+    # --- after a faint, a rash from the oil ---
+    Tip("After a faint, sit or lie down for a minute before you stand up, and stand up slowly. "
+        "If you feel faint again, lie down and raise your legs.",
+        NOT_EMERGENCY, Is("fainted", "on_standing")),
+    Tip("Wash the massage oil off your skin with mild soap and water. A pharmacist can suggest "
+        "an antihistamine for the itch. Tell the therapist which oil or cream was used, so it "
+        "is not used on you again.", NOT_EMERGENCY, RASH_ONLY),
     # --- self-care ---
     Tip("Soreness after a massage usually starts within hours, is at its worst in the first "
         "day or two, and is clearly better by three days.", frozenset({SELF_CARE})),
@@ -168,6 +185,12 @@ WHILE_YOU_WAIT = (
 )
 
 WATCH_FOR = (
+    Tip("Because you have a rash since the massage, call the emergency number at once if your "
+        "lips, tongue, face or throat swell, you wheeze or find it hard to breathe, or you feel "
+        "faint.", NOT_EMERGENCY, RASH_ONLY),
+    Tip("You had this pain before the massage. See a doctor if it becomes different from your "
+        "usual pain: much worse, in a new place, with new numbness or weakness, or not settling "
+        "the way it usually does.", CALM, PAIN_BEFORE),
     Tip("Because you take blood thinners or have a bleeding disorder, call the emergency number "
         "at once for sudden severe back pain, new numbness or weakness, or a new headache. See "
         "a doctor today if a bruise keeps growing, or you see blood in your urine or black poo.",

@@ -20,6 +20,8 @@ EASING_BY_HOURS = 48
 GONE_BY_HOURS = 72
 # Pain that is still there a week after the massage needs a doctor.
 WEEK_HOURS = 168
+# Any pain still there two weeks after the massage needs a doctor (rule D21).
+TWO_WEEKS_HOURS = 336
 
 # Ordinary soreness is mild to moderate: at its worst, the top of the pain scale's
 # "moderate" band. A score above it is a reason to see a doctor (rule D13).

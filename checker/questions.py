@@ -44,6 +44,24 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One box of a number answer typed in several units: "2 days and 4 hours".
+
+    ``size`` is how many of the answer's own unit one of these is (a day is 24
+    hours); ``maximum`` is the most the box takes.
+    """
+
+    one: str
+    many: str
+    size: int
+    maximum: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the part as plain JSON-ready data."""
+        return {"one": self.one, "many": self.many, "size": self.size, "max": self.maximum}
+
+
+@dataclass(frozen=True)
 class Question:
     """One question: its field id, kind, allowed answers and wording.
 
@@ -70,6 +88,18 @@ class Question:
     show_if: tuple[str, ...] = ()
     # Named ranges of a number answer, so that a number means the same to everyone.
     bands: tuple[Band, ...] = ()
+    # A number answer typed in several boxes (days and hours), largest unit first;
+    # the answer is their sum in the question's own unit.
+    parts: tuple[Part, ...] = ()
+    # Why the question is asked, where a reader may wonder (their age).
+    why: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
+        if self.parts and (self.kind != INTEGER or self.parts[-1].size != 1):
+            raise ValueError(f"question {self.id}: parts are for a number answer, and the "
+                             "last part must be the answer's own unit")
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -104,7 +134,21 @@ class Question:
             "unit": self.unit,
             "show_if": list(self.show_if),
             "bands": [band.to_dict() for band in self.bands],
+            "parts": [part.to_dict() for part in self.parts],
+            "why": self.why,
         }
+
+    def in_parts(self, value: int) -> str:
+        """Return a number answer in words by its parts ("2 days and 4 hours"), or
+        with its unit when it has no parts."""
+        if not self.parts:
+            return self.label(value)
+        words = []
+        for part in self.parts:
+            count, value = divmod(value, part.size)
+            if count:
+                words.append(f"{count} {part.one if count == 1 else part.many}")
+        return " and ".join(words) or f"0 {self.parts[-1].many}"
 
 
 # ---------------------------------------------------------------------------
@@ -115,7 +159,7 @@ DANGER_SECTION = "emergency"
 
 SECTIONS = (
     Section(DANGER_SECTION, "First, check for danger signs",
-            "If you answer yes to any of these, the checker will tell you to get help now."),
+            "Some answers here mean you need help now: the checker will tell you at once."),
     Section("massage", "About the massage", "When it was and what kind."),
     Section("pain", "About the pain", "How bad it is, where it is and how it is changing."),
     Section("symptoms", "Other symptoms", "Anything else you have noticed since the massage."),
@@ -136,7 +180,7 @@ PAIN_BANDS = (
 )
 
 QUESTIONS = (
-    # --- emergency: each box on its own means "call the emergency number" (E1-E7) ---
+    # --- emergency: an answer here alone can mean "call the emergency number" ---
     Question("saddle_numbness", BOOLEAN, "emergency",
              "Is the skin numb around your private parts, bottom or inner thighs?",
              "It may feel like you are sitting on something, or toilet paper feels strange.",
@@ -149,22 +193,29 @@ QUESTIONS = (
              "problems", default=False),
     Question("limb_weakness", BOOLEAN, "emergency",
              "Is an arm or leg suddenly weak?",
-             "For example a leg gives way, a foot drags, or you cannot grip.",
+             "For example a leg gives way, a foot drags, or you cannot grip. Arms or legs "
+             "that just feel tired or heavy after a massage do not count.",
              "new weakness in an arm or leg", default=False),
     Question("stroke_signs", BOOLEAN, "emergency",
-             "Do you have a sudden severe headache, sudden dizziness, or trouble seeing, "
-             "speaking or swallowing?",
+             "Is one side of your face or body suddenly numb or weak, or do you have a sudden "
+             "severe headache, or trouble seeing, speaking or swallowing?",
              "Also: a drooping face, double vision, walking unsteadily, new confusion or "
-             "extreme sleepiness, or a spinning feeling that does not settle when you lie down.",
-             "signs of a stroke (sudden severe headache, dizziness that does not settle, sight, "
-             "speech or swallowing problems, drooping face, unsteady walking, new confusion)",
+             "extreme sleepiness, or dizziness or a spinning feeling that has not settled "
+             "after lying down for a few minutes. Feeling light-headed for a moment when you "
+             "got up from the table does not count.",
+             "signs of a stroke (sudden numbness or weakness of one side of the face or body, "
+             "sudden severe headache, dizziness that does not settle, sight, speech or "
+             "swallowing problems, drooping face, unsteady walking, new confusion)",
              default=False),
     Question("chest_symptoms", BOOLEAN, "emergency",
              "Do you have chest pain, feel short of breath, or cough up blood?",
              "Chest pain that feels tight, heavy or pressing, perhaps spreading to an arm, the "
-             "jaw or the back. Answer yes even if it comes and goes. Soreness over the ribs "
-             "that hurts when you press it does not count: choose \"Ribs\" under where it hurts.",
-             "chest pain, shortness of breath or coughing up blood", default=False),
+             "jaw or the back, or a sudden, severe tearing pain in the chest or upper back. "
+             "Answer yes even if it comes and goes. Soreness over the ribs that hurts when you "
+             "press it does not count: choose \"Ribs\" under where it hurts. But if you are "
+             "short of breath, answer yes even if your ribs are sore too.",
+             "chest pain, shortness of breath, coughing up blood, or a sudden tearing pain in "
+             "the chest or upper back", default=False),
     Question("both_legs", BOOLEAN, "emergency",
              "Does pain shoot down both legs, or are both legs numb, tingling or weak?",
              "Both legs at the same time, not just one. Soreness where your legs themselves "
@@ -175,11 +226,38 @@ QUESTIONS = (
              "Is your urine brown, red or the colour of cola?",
              "Not just darker yellow than usual.",
              "brown, red or cola-coloured urine", default=False),
+    Question("sepsis_signs", BOOLEAN, "emergency",
+             "Do you feel very unwell, with skin, lips or tongue that look blue, grey, pale or "
+             "blotchy, very fast breathing, or no urine all day?",
+             "These can be signs of sepsis, a reaction to an infection that needs treatment "
+             "at once.",
+             "feeling very unwell with blue, grey, pale or blotchy skin, lips or tongue, very "
+             "fast breathing, or no urine all day", default=False),
+    Question("allergic_reaction", CHOICE, "emergency",
+             "Since the massage, have you had a new rash or swelling?",
+             "Massage oils and creams can cause an allergic reaction.",
+             "rash or swelling since the massage", default="none", ordered=True,
+             choices=(("none", "No new rash or swelling"),
+                      ("rash_only", "An itchy rash or hives only, and I feel well"),
+                      ("swelling_or_breathing",
+                       "Swollen lips, tongue, face or throat, wheezing or trouble breathing, "
+                       "or feeling faint with a rash"))),
+    Question("fainted", CHOICE, "emergency",
+             "Have you fainted (passed out) since the massage?",
+             "Feeling light-headed for a moment, without passing out, does not count.",
+             "fainting since the massage", default="none", ordered=True,
+             choices=(("none", "No"),
+                      ("on_standing", "Once, just after standing up, and I was fully "
+                                      "recovered within a minute"),
+                      ("other", "At another time: lying down, during the massage, more than "
+                                "once, or I have not fully recovered"))),
     # --- massage ---
     Question("hours_since_massage", INTEGER, "massage",
-             "How many hours ago did the massage end?",
-             "One day is 24 hours, two days are 48, three days are 72, a week is 168.",
-             "time since the massage", required=True, minimum=0, maximum=8760, unit="hours"),
+             "How long ago did the massage end?",
+             "Type the days and the hours. If it was today, type only the hours. For example, "
+             "yesterday evening may be 0 days and 15 hours, or 1 day and 2 hours.",
+             "time since the massage", required=True, minimum=0, maximum=8760, unit="hours",
+             parts=(Part("day", "days", 24, 365), Part("hour", "hours", 1, 23))),
     Question("massage_type", CHOICE, "massage",
              "What kind of massage was it?",
              "Pick the closest. If you do not know, choose \"I don't know\".",
@@ -198,15 +276,16 @@ QUESTIONS = (
              "first massage, or first after a break of months", default=False),
     # --- pain ---
     Question("severity", INTEGER, "pain",
-             "How bad is the pain at its worst right now, from 0 to 10?",
-             "0 means no pain and 10 the worst pain you can imagine. Mild (1 to 3): it comes "
-             "and goes. Moderate (4 to 6): it is always there. Severe (7 to 10): it is hard to "
-             "think, talk, sleep or move.",
+             "How bad is the pain right now, from 0 to 10, when you rest or move normally?",
+             "0 means no pain and 10 the worst pain you can imagine. Do not count the "
+             "tenderness when you press on the sore spot. Mild (1 to 3): it comes and goes. "
+             "Moderate (4 to 6): it is always there. Severe (7 to 10): it is hard to think, "
+             "talk, sleep or move.",
              "pain score", required=True, minimum=0, maximum=10, unit="out of 10",
              bands=PAIN_BANDS),
     Question("pain_areas", MULTI_CHOICE, "pain",
              "Where does it hurt?",
-             "Choose all that apply.",
+             "Choose all that apply. The neck includes the back of the head.",
              "painful areas", default=(),
              choices=(("neck", "Neck"),
                       ("upper_back", "Upper back (between the shoulder blades)"),
@@ -214,6 +293,13 @@ QUESTIONS = (
                       ("lower_back", "Lower back"),
                       ("tailbone", "Tailbone"),
                       ("ribs", "Ribs"))),
+    Question("pain_before", CHOICE, "pain",
+             "Did you have this pain before the massage?",
+             "For example, if you had the massage for back pain you already had.",
+             "pain before the massage", default="new",
+             choices=(("new", "No, it is new"),
+                      ("same_as_usual", "Yes, and it is no worse than usual"),
+                      ("worse_than_usual", "Yes, but it is worse than usual"))),
     Question("trend", CHOICE, "pain",
              "Since it started, is the pain getting better or worse?",
              "Compare with how it felt when it started.",
@@ -244,6 +330,10 @@ QUESTIONS = (
              "Does the pain get worse when you cough, sneeze or strain on the toilet?",
              "A jolt of pain in your back or neck at that moment.",
              "pain worse when coughing, sneezing or straining", default=False),
+    Question("hurts_to_breathe", BOOLEAN, "pain",
+             "Does it hurt to take a deep breath, cough or laugh?",
+             "Pain in your back or ribs when you breathe in deeply.",
+             "pain on a deep breath, a cough or a laugh", default=False),
     Question("night_pain", BOOLEAN, "pain",
              "Does the pain wake you from sleep, or stay as bad when you lie still in any "
              "position?",
@@ -253,12 +343,13 @@ QUESTIONS = (
     Question("fever", CHOICE, "symptoms",
              "Do you have a raised temperature?",
              "Measure it with a thermometer if you can. No thermometer? Choose \"38 °C or "
-             "more\" if your chest or back feels hotter than usual, or you are shivering. "
-             "Feeling warm or flushed just after a massage does not count.",
+             "more\" if your chest feels hotter than usual or you keep shivering (your back "
+             "is no guide after a massage). Feeling warm or flushed, or cold and shivery for "
+             "a while, just after a massage does not count.",
              "temperature", default="none", ordered=True,
              choices=(("none", "No: below 37.5 °C, or not measured and I do not feel feverish"),
                       ("low", "37.5 to 37.9 °C"),
-                      ("high", "38 °C or more, or hot and shivery"))),
+                      ("high", "38 °C or more, or my chest feels hot or I keep shivering"))),
     Question("headache", BOOLEAN, "symptoms",
              "Do you have a new headache, unlike headaches you usually get?",
              "A headache that is new since the massage or feels different from your usual ones.",
@@ -272,20 +363,28 @@ QUESTIONS = (
              default=False),
     Question("bruising", CHOICE, "symptoms",
              "Do you have bruises?",
-             "Look where you were massaged and on the rest of your body.",
+             "Look where you were massaged and on the rest of your body. A bruise from a knock "
+             "you remember does not count.",
              "bruising", default="none", ordered=True,
              choices=(("none", "No bruises"),
                       ("at_site", "Only where I was massaged"),
-                      ("elsewhere", "Bruises or purple spots in places that were not massaged"))),
+                      ("elsewhere", "New bruises I cannot explain, or tiny red or purple spots, "
+                                    "in places that were not massaged"))),
     Question("limb_numbness", BOOLEAN, "symptoms",
              "Is an arm or leg newly numb or tingling, and still is now?",
              "Pins and needles, or less feeling than usual. An arm that went to sleep on the "
              "table and then recovered does not count.",
              "new numbness or tingling in an arm or leg that is still there", default=False),
     Question("calf_swelling", BOOLEAN, "symptoms",
-             "Is one calf or leg swollen, painful and warm?",
-             "Only one side, not both.",
-             "one calf or leg swollen, painful and warm", default=False),
+             "Is one calf or leg swollen, or painful with warm or red skin?",
+             "On one side only, not both.",
+             "one calf or leg swollen, or painful with warm or red skin, on one side",
+             default=False),
+    Question("one_sided_rash", BOOLEAN, "symptoms",
+             "Do you have a painful rash or blisters on one side of your body only?",
+             "For example a band of rash or blisters around one side of the back, chest or "
+             "tummy.",
+             "a painful rash or blisters on one side of the body", default=False),
     Question("urinary_symptoms", BOOLEAN, "symptoms",
              "Does it burn or hurt when you pass urine, or do you need to go very often?",
              _NEW_HELP,
@@ -303,6 +402,18 @@ QUESTIONS = (
              "Without changing what you eat or how active you are.",
              "weight loss you cannot explain", default=False),
     # --- background ---
+    Question("age_group", CHOICE, "background",
+             "How old are you?",
+             "Choose \"Prefer not to say\" if you would rather not answer.",
+             "age", default="not_given",
+             why="Age changes what pain can mean. From 65, bones break more easily, even "
+                 "without a known bone problem. In children, pain at night or with a "
+                 "temperature needs a doctor's look the same day.",
+             choices=(("under_16", "Under 16"),
+                      ("16_to_49", "16 to 49"),
+                      ("50_to_64", "50 to 64"),
+                      ("65_or_over", "65 or over"),
+                      ("not_given", "Prefer not to say"))),
     Question("recent_injury", BOOLEAN, "background",
              "Did you hurt your back or neck in the last 6 months, or feel a sudden sharp pain "
              "during the massage that has not settled?",
@@ -321,12 +432,13 @@ QUESTIONS = (
                       ("spinal_stenosis", "Spinal stenosis (narrowed spine)"),
                       ("ankylosing_spondylitis", "Ankylosing spondylitis"),
                       ("cancer", "Cancer (now or in the past)"),
+                      ("recent_chemotherapy", "Chemotherapy in the last 6 weeks"),
                       ("bleeding_disorder", "A bleeding disorder"),
                       ("skin_disease", "A skin disease"),
                       ("tuberculosis", "Tuberculosis (TB)"),
                       ("long_term_steroids", "Steroid tablets for 3 months or more"),
                       ("weak_immune_system", "A weak immune system, from an illness or a "
-                                             "treatment such as chemotherapy"))),
+                                             "treatment that lowers immunity"))),
     Question("anticoagulants", BOOLEAN, "background",
              "Do you take blood thinners?",
              "For example warfarin, apixaban or rivaroxaban.",
@@ -335,6 +447,14 @@ QUESTIONS = (
              "Are you pregnant?",
              "Answer yes if you might be.",
              "pregnant", default=False),
+    Question("pregnancy_signs", BOOLEAN, "background",
+             "Since the massage, have you had any of these: pain just below the ribs, blurred "
+             "vision or flashing lights, sudden swelling of the face, hands or feet, bleeding "
+             "or fluid from the vagina, pains that come in waves, or the baby moving less?",
+             "Any one of these in pregnancy needs your midwife or maternity unit now.",
+             "in pregnancy: pain below the ribs, blurred vision, sudden swelling, bleeding or "
+             "fluid from the vagina, pains in waves, or the baby moving less", default=False,
+             show_if=("pregnant",)),
 )
 
 QUESTIONS_BY_ID = MappingProxyType({question.id: question for question in QUESTIONS})

@@ -8,8 +8,8 @@ from typing import Any
 from .advice import SafetyNetLine
 from .causes import Cause
 
-# The triage policy the results follow (the spec's "policy v2").
-POLICY_VERSION = "2"
+# The triage policy the results follow (the spec's "policy v3").
+POLICY_VERSION = "3"
 
 
 @dataclass(frozen=True)

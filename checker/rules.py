@@ -28,7 +28,7 @@ from .conditions import (
     Is,
     Not,
 )
-from .course import EASING_BY_HOURS, GONE_BY_HOURS, WEEK_HOURS
+from .course import EASING_BY_HOURS, GONE_BY_HOURS, TWO_WEEKS_HOURS, WEEK_HOURS
 from .levels import DOCTOR, EMERGENCY, LEVELS_BY_ID, URGENT
 from .questions import INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID
 from .wording import join_and, lower_first
@@ -108,16 +108,25 @@ def answer_words(field: str, value: Any, only: frozenset[str]) -> str:
 # Data
 
 # Retired ids are never given to a new rule (policy v2: U2 became E7, D10 became
-# U14, and D1, a temperature of 37.5-37.9 °C on its own, is self-care).
-RETIRED_IDS = frozenset({"U2", "D1", "D10"})
+# U14, and D1, a temperature of 37.5-37.9 °C on its own, is self-care; policy v3:
+# E14 was proposed and not adopted).
+RETIRED_IDS = frozenset({"U2", "D1", "D10", "E14"})
 
 CANCER = Includes("conditions", "cancer")
 WEAK_BONES = Includes("conditions", "osteoporosis", "long_term_steroids")
 NECK = Includes("pain_areas", "neck")
 STIFF_NECK = AllOf(NECK, Is("movement_limited"))
-KNOWN_CONDITIONS = Includes("conditions", "herniated_disc", "spinal_stenosis", "osteoporosis",
-                            "ankylosing_spondylitis", "cancer", "bleeding_disorder",
+KNOWN_CONDITIONS = Includes("conditions", "osteoporosis", "cancer", "bleeding_disorder",
                             "tuberculosis")
+SPINE_CONDITIONS = Includes("conditions", "herniated_disc", "spinal_stenosis",
+                            "ankylosing_spondylitis")
+CHEMOTHERAPY = Includes("conditions", "recent_chemotherapy")
+OLDER = Is("age_group", "65_or_over")
+CHILD = Is("age_group", "under_16")
+MODERATE = AtLeast("severity", 4)
+# "not better" and "usual pain" in the policy (v3).
+NOT_BETTER = Not(Is("trend", "better"))
+NOT_USUAL_PAIN = Not(Is("pain_before", "same_as_usual"))
 
 RULES = (
     # --- emergency ---
@@ -136,16 +145,20 @@ RULES = (
          "warning-signs/#limb-weakness",
          "New weakness in an arm or leg: a leg gives way, a foot drags, or your grip fails"),
     Rule("E4", EMERGENCY, "Signs of a stroke", Is("stroke_signs"),
-         "You have signs that can mean a stroke, such as a sudden severe headache, dizziness "
-         "that does not settle, trouble seeing, speaking or swallowing, or a drooping face.",
+         "You have signs that can mean a stroke, such as sudden numbness or weakness of one "
+         "side of the face or body, a sudden severe headache, dizziness that does not settle, "
+         "trouble seeing, speaking or swallowing, or a drooping face.",
          "warning-signs/#stroke-signs",
-         "Signs of a stroke: a sudden severe headache, dizziness that does not settle, double "
-         "or lost vision, slurred speech, a drooping face, trouble swallowing, unsteady "
-         "walking, or new confusion"),
+         "Signs of a stroke: sudden numbness or weakness of one side of the face or body, a "
+         "sudden severe headache, dizziness that does not settle when you lie down, double or "
+         "lost vision, slurred speech, a drooping face, trouble swallowing, unsteady walking, "
+         "or new confusion"),
     Rule("E5", EMERGENCY, "Chest symptoms", Is("chest_symptoms"),
-         "You have chest pain, shortness of breath, or you are coughing up blood.",
+         "You have chest pain, shortness of breath, a sudden tearing pain in the chest or upper "
+         "back, or you are coughing up blood.",
          "warning-signs/#chest-symptoms",
-         "Chest pain, shortness of breath, or coughing up blood"),
+         "Chest pain, shortness of breath, coughing up blood, or a sudden severe tearing pain in "
+         "the chest or upper back"),
     Rule("E6", EMERGENCY, "Both legs affected", Is("both_legs"),
          "You have pain shooting down both legs, or numbness, tingling or weakness in both "
          "legs.",
@@ -188,19 +201,64 @@ RULES = (
          "massaged. This can be a serious infection of the blood.",
          "warning-signs/#temperature-purple-spots",
          "A raised temperature with bruises or purple spots where you were not massaged"),
+    Rule("E13", EMERGENCY, "Neck pain, a new headache and numbness",
+         AllOf(Is("limb_numbness"), Is("headache"), NECK),
+         "Your neck hurts, you have a new headache, and an arm or leg is numb or tingling. "
+         "Rarely, after a neck massage, this can be a tear in an artery of the neck that is "
+         "already affecting the brain.",
+         "warning-signs/#neck-artery-tear",
+         "Neck pain with a new headache and new numbness in an arm or leg"),
+    Rule("E15", EMERGENCY, "Signs of sepsis", Is("sepsis_signs"),
+         "You feel very unwell, with skin, lips or tongue that look blue, grey, pale or "
+         "blotchy, very fast breathing, or no urine all day. These can be signs of sepsis.",
+         "warning-signs/#sepsis",
+         "Feeling very unwell with blue, grey, pale or blotchy skin, lips or tongue, very fast "
+         "breathing, or no urine all day"),
+    Rule("E16", EMERGENCY, "A severe allergic reaction",
+         Is("allergic_reaction", "swelling_or_breathing"),
+         "Your lips, tongue, face or throat have swollen since the massage, you are wheezing "
+         "or finding it hard to breathe, or you feel faint with a rash. This can be a severe "
+         "allergic reaction (anaphylaxis), for example to the massage oil.",
+         "warning-signs/#allergic-reaction",
+         "Swollen lips, tongue, face or throat, wheezing or trouble breathing, or feeling faint "
+         "with a rash"),
+    Rule("E17", EMERGENCY, "Fainting", Is("fainted", "other"),
+         "You fainted while lying down or during the massage, more than once, or you have not "
+         "fully recovered. This can be a blood clot in the lungs or a problem with the heart's "
+         "rhythm.",
+         "warning-signs/#fainting",
+         "Fainting while lying down or during a massage, fainting more than once, or not "
+         "recovering fully"),
+    Rule("E18", EMERGENCY, "A high temperature, a new headache and neck pain",
+         AllOf(Is("fever", "high"), Is("headache"), NECK),
+         "You have a high temperature, a new headache and neck pain. This can be meningitis, "
+         "even when you can still turn your neck.",
+         "warning-signs/#high-temperature-headache-neck",
+         "A high temperature with a new headache and neck pain"),
+    Rule("E19", EMERGENCY, "A temperature after chemotherapy", AllOf(CHEMOTHERAPY, FEVER),
+         "You had chemotherapy in the last 6 weeks and you have a raised temperature. After "
+         "chemotherapy, an infection can become dangerous within hours (neutropenic sepsis).",
+         "warning-signs/#temperature-after-chemotherapy",
+         "After chemotherapy in the last 6 weeks: any raised temperature", who=CHEMOTHERAPY),
     # --- urgent ---
-    Rule("U1", URGENT, "Numbness in an arm or leg", Is("limb_numbness"),
-         "You have new numbness or tingling in an arm or leg that is still there.",
+    Rule("U1", URGENT, "Numbness with pain that is getting worse or severe",
+         AllOf(Is("limb_numbness"), AnyOf(Is("trend", "worse"), SEVERE)),
+         "You have new numbness or tingling in an arm or leg that is still there, and your "
+         "pain is getting worse or is severe ({severity} out of 10).",
          "warning-signs/#numbness",
-         "New numbness or tingling in an arm or leg that does not go away", watch=True),
+         "New numbness or tingling in an arm or leg, with pain that is getting worse or "
+         "severe"),
     Rule("U3", URGENT, "Swollen calf", Is("calf_swelling"),
-         "One calf or leg is swollen, painful and warm. This can be a sign of a blood clot.",
+         "One calf or leg is swollen, or painful with warm or red skin. This can be a sign of "
+         "a blood clot.",
          "warning-signs/#calf-swelling",
-         "One calf or leg swollen, painful and warm", watch=True),
+         "One calf or leg swollen, or painful with warm or red skin", watch=True),
     Rule("U4", URGENT, "High temperature", Is("fever", "high"),
-         "You have a high temperature: 38 °C or more, or you feel hot or shivery.",
+         "You have a high temperature: 38 °C or more, or your chest feels hotter than usual "
+         "or you keep shivering.",
          "warning-signs/#high-fever",
-         "A temperature of 38 °C or more, or feeling hot and shivery", watch=True),
+         "A temperature of 38 °C or more, or your chest feels hot or you keep shivering",
+         watch=True),
     Rule("U5", URGENT, "Possible kidney infection",
          AllOf(AnyOf(FEVER, Is("pregnant")), Is("urinary_symptoms")),
          "It burns or hurts when you pass urine, or you need to go very often, and you have a "
@@ -299,24 +357,84 @@ RULES = (
          "warning-signs/#weak-immune-system",
          "With a weak immune system: any raised temperature",
          who=Includes("conditions", "weak_immune_system"), watch=True),
+    Rule("U22", URGENT, "Bleeding risk after an injury",
+         AllOf(BLEEDING_RISK, Is("recent_injury"), AnyOf(MODERATE, NOT_BETTER)),
+         "You take blood thinners or have a bleeding disorder, you were injured recently or "
+         "felt a sharp pain during the massage, and your pain is {severity} out of 10 and "
+         "{trend}. This can mean bleeding inside after the injury.",
+         "warning-signs/#injury-blood-thinners",
+         "On blood thinners or with a bleeding disorder: pain after a fall or injury",
+         who=BLEEDING_RISK, watch=True),
+    Rule("U23", URGENT, "Possible broken bone at 65 or over",
+         AllOf(OLDER, AnyOf(SEVERE, Is("recent_injury"))),
+         "You are 65 or over, and your pain is severe or you were recently injured. Bones "
+         "break more easily with age, even without a known bone problem.",
+         "warning-signs/#older-bones",
+         "At 65 or over: severe pain, or pain after a fall or injury", who=OLDER, watch=True),
+    Rule("U24", URGENT, "A child with night pain or a temperature",
+         AllOf(CHILD, AnyOf(Is("night_pain"), FEVER)),
+         "You are under 16, and the pain wakes you at night or you have a raised "
+         "temperature. In children this needs a doctor's look the same day.",
+         "warning-signs/#children",
+         "Under 16: pain that wakes you at night, or a raised temperature", who=CHILD,
+         watch=True),
+    Rule("U25", URGENT, "A rash on one side (possible shingles)", Is("one_sided_rash"),
+         "You have a painful rash or blisters on one side of your body. This can be "
+         "shingles, which the massage does not cause. Antiviral tablets work best when "
+         "started within 3 days of the rash.",
+         "warning-signs/#shingles",
+         "A painful rash or blisters on one side of the body", watch=True),
+    Rule("U26", URGENT, "Warning signs in pregnancy",
+         AllOf(Is("pregnant"), Is("pregnancy_signs")),
+         "You are pregnant and have a warning sign such as pain below the ribs, blurred "
+         "vision, sudden swelling, bleeding or fluid from the vagina, pains that come in "
+         "waves, or the baby moving less. This can be pre-eclampsia or the start of labour.",
+         "warning-signs/#pregnancy-warning-signs",
+         "In pregnancy: pain below the ribs, blurred vision, sudden swelling, bleeding or "
+         "fluid from the vagina, pains in waves, or the baby moving less",
+         who=Is("pregnant"), watch=True),
+    Rule("U27", URGENT, "Painful breathing with weaker bones",
+         AllOf(Is("hurts_to_breathe"),
+               AnyOf(Includes("conditions", "osteoporosis", "long_term_steroids", "cancer"),
+                     OLDER)),
+         "It hurts to breathe in deeply, cough or laugh, and your bones may be weaker "
+         "(osteoporosis, steroid tablets, cancer, or age 65 or over). This can mean a "
+         "broken rib or a break in the spine.",
+         "warning-signs/#painful-breathing-weak-bones",
+         "With weaker bones: pain on a deep breath, a cough or a laugh",
+         who=AnyOf(Includes("conditions", "osteoporosis", "long_term_steroids", "cancer"),
+                   OLDER), watch=True),
+    Rule("U28", URGENT, "A new headache after manual therapy",
+         AllOf(Is("headache"), Is("massage_type", "manual_therapy"),
+               Includes("pain_areas", "neck", "upper_back")),
+         "You had manual therapy, which can move the joints near the neck, and now have a new "
+         "headache with pain in your {pain_areas}. Rarely, this is a tear in an artery of the "
+         "neck.",
+         "warning-signs/#headache-after-manipulation",
+         "After manual therapy: a new headache", who=Is("massage_type", "manual_therapy"),
+         watch=True),
     # --- doctor ---
     Rule("D2", DOCTOR, "Redness or swelling", Is("redness_swelling"),
          "The skin where you were massaged is still red, swollen or hot, or the redness is "
          "spreading.",
          "warning-signs/#redness-swelling",
          "Redness, swelling or heat where you were massaged that lasts or spreads"),
-    Rule("D3", DOCTOR, "Painkillers not helping", Is("painkillers", "not_helped"),
-         "Ordinary painkillers have not helped.",
+    Rule("D3", DOCTOR, "Painkillers not helping",
+         AllOf(Is("painkillers", "not_helped"), MODERATE),
+         "Ordinary painkillers have not helped, and your pain is {severity} out of 10.",
          "warning-signs/#painkillers-not-helping",
-         "Pain that ordinary painkillers do not help", watch=True),
+         "Pain of 4 out of 10 or more that ordinary painkillers do not help", watch=True),
     Rule("D4", DOCTOR, "Not better after three days",
-         AllOf(Above("hours_since_massage", GONE_BY_HOURS), Not(Is("trend", "better"))),
+         AllOf(Above("hours_since_massage", GONE_BY_HOURS), NOT_BETTER, AtLeast("severity", 3),
+               NOT_USUAL_PAIN),
          "Your massage was {hours_since_massage} hours ago, more than three days, "
-         "and the pain is not getting better.",
+         "and the pain ({severity} out of 10) is not getting better.",
          "warning-signs/#not-better-after-three-days",
-         "Pain that is not getting better three days after the massage", watch=True),
+         "Pain that is not getting better three days after the massage", who=NOT_USUAL_PAIN,
+         watch=True),
     Rule("D5", DOCTOR, "Pain after a week",
-         AllOf(Above("hours_since_massage", WEEK_HOURS), AtLeast("severity", 3)),
+         AllOf(Above("hours_since_massage", WEEK_HOURS), AtLeast("severity", 3),
+               NOT_USUAL_PAIN),
          "Your massage was {hours_since_massage} hours ago, more than a week, "
          "and it still hurts ({severity} out of 10).",
          "warning-signs/#pain-after-a-week",
@@ -345,9 +463,10 @@ RULES = (
          "It burns or hurts when you pass urine, or you need to go very often.",
          "warning-signs/#urinary-symptoms",
          "Burning or painful urination, or needing to go very often"),
-    Rule("D12", DOCTOR, "Recent injury", Is("recent_injury"),
+    Rule("D12", DOCTOR, "Recent injury", AllOf(Is("recent_injury"), AnyOf(MODERATE, NOT_BETTER)),
          "You hurt your back or neck in the last 6 months, or felt a sudden sharp pain during "
-         "the massage that has not settled.",
+         "the massage that has not settled, and your pain is {severity} out of 10 and "
+         "{trend}.",
          "warning-signs/#recent-injury",
          "A recent back or neck injury, or a sharp pain during the massage that has not "
          "settled"),
@@ -359,7 +478,7 @@ RULES = (
          "You have been diagnosed with: {conditions}. "
          "A doctor should check you before any more massage.",
          "warning-signs/#known-conditions",
-         "A known condition of the spine, bones or blood", who=KNOWN_CONDITIONS),
+         "A known condition of the bones or blood, or cancer or TB", who=KNOWN_CONDITIONS),
     Rule("D15", DOCTOR, "Pregnancy", Is("pregnant"),
          "You are pregnant. A doctor or midwife should check you before any more massage.",
          "warning-signs/#pregnancy",
@@ -371,6 +490,35 @@ RULES = (
          "warning-signs/#bruising-blood-thinners",
          "On blood thinners or with a bleeding disorder: bruises where you were massaged",
          who=BLEEDING_RISK),
+    Rule("D17", DOCTOR, "Fainting on standing up", Is("fainted", "on_standing"),
+         "You fainted once just after standing up. A first faint should be checked by a "
+         "doctor.",
+         "warning-signs/#fainting-on-standing",
+         "Fainting once just after standing up"),
+    Rule("D18", DOCTOR, "A child with pain", AllOf(CHILD, MODERATE),
+         "You are under 16 and your pain is {severity} out of 10. A doctor should check "
+         "pain this strong in a child.",
+         "warning-signs/#children-pain",
+         "Under 16: pain of 4 out of 10 or more", who=CHILD),
+    Rule("D19", DOCTOR, "Numbness in an arm or leg", Is("limb_numbness"),
+         "You have new numbness or tingling in an arm or leg that is still there. A nerve may "
+         "be pressed or irritated.",
+         "warning-signs/#numbness-not-worse",
+         "New numbness or tingling in an arm or leg that does not go away", watch=True),
+    Rule("D20", DOCTOR, "A disc or spine condition with pain",
+         AllOf(SPINE_CONDITIONS, AnyOf(MODERATE, NOT_BETTER)),
+         "You have been diagnosed with: {conditions}, and your pain is {severity} out of 10 "
+         "and {trend}.",
+         "warning-signs/#disc-or-spine-condition",
+         "With a disc or spine condition: pain of 4 out of 10 or more, or pain that is not "
+         "getting better", who=SPINE_CONDITIONS),
+    Rule("D21", DOCTOR, "Pain after two weeks",
+         AllOf(Above("hours_since_massage", TWO_WEEKS_HOURS), AtLeast("severity", 1),
+               NOT_USUAL_PAIN),
+         "Your massage was {hours_since_massage} hours ago, more than two weeks, "
+         "and it still hurts ({severity} out of 10).",
+         "warning-signs/#pain-after-two-weeks",
+         "Any pain still there two weeks after the massage", who=NOT_USUAL_PAIN, watch=True),
 )
 
 RULES_BY_ID = MappingProxyType({rule.id: rule for rule in RULES})

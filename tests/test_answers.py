@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker import Answers, InvalidAnswers, assess, validate
-from checker.questions import QUESTIONS
+from checker.questions import QUESTIONS, QUESTIONS_BY_ID
 
 BASE = {"hours_since_massage": 20, "severity": 4}
 
@@ -161,3 +161,40 @@ def test_answers_hold_every_field_and_show_them_all():
     assert len(result) == len(QUESTIONS) and list(result) == [q.id for q in QUESTIONS]
     assert repr(result) == f"Answers({dict(result)!r})"
     assert eval(repr(result), {"Answers": Answers}) == result
+
+
+# Policy v3: each new field refuses a wrong type and a value outside its choices,
+# with a message that names it.
+V3_FIELDS = ("age_group", "pain_before", "hurts_to_breathe", "allergic_reaction", "fainted",
+             "sepsis_signs", "one_sided_rash", "pregnancy_signs")
+
+
+@pytest.mark.parametrize("field", V3_FIELDS)
+@pytest.mark.parametrize("bad", ["yes", 1, None, ["none"], {"a": 1}, "", "NONE", 2.5])
+def test_each_new_field_refuses_a_wrong_value_by_name(field, bad):
+    question = QUESTIONS_BY_ID[field]
+    if question.kind == "boolean":
+        expected = rf"^{field}: must be true or false, not "
+    elif isinstance(bad, str):
+        expected = rf"^{field}: unknown choice .*; allowed: "
+    else:
+        expected = rf"^{field}: must be one of "
+    with pytest.raises(InvalidAnswers, match=expected) as caught:
+        validate({**BASE, field: bad})
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize("field", V3_FIELDS)
+def test_each_new_field_takes_each_of_its_answers_and_has_the_spec_default(field):
+    question = QUESTIONS_BY_ID[field]
+    for value in question.values or (True, False):
+        assert validate({**BASE, field: value})[field] == value
+    assert validate(BASE)[field] == question.default
+
+
+def test_recent_chemotherapy_is_a_condition_and_a_misspelling_is_refused():
+    assert validate({**BASE, "conditions": ["recent_chemotherapy"]})["conditions"] == (
+        "recent_chemotherapy",)
+    with pytest.raises(InvalidAnswers, match='conditions: unknown choice "chemotherapy" in '
+                                             'the list'):
+        validate({**BASE, "conditions": ["chemotherapy"]})

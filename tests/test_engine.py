@@ -19,9 +19,10 @@ from checker.rules import RULES_BY_ID
 VIGNETTES = json.loads((Path(__file__).parent / "data" / "visible.json").read_text("utf-8"))
 RANK = {level: rank for rank, level in enumerate(LEVEL_IDS)}
 
-# The spec's triage policy v2 (section 3) written again, independently, as plain Python.
-D14 = {"herniated_disc", "spinal_stenosis", "osteoporosis", "ankylosing_spondylitis", "cancer",
-       "bleeding_disorder", "tuberculosis"}
+# The spec's triage policy v3 (section 3) written again, independently, as plain Python.
+D14 = {"osteoporosis", "cancer", "bleeding_disorder", "tuberculosis"}
+D20 = {"herniated_disc", "spinal_stenosis", "ankylosing_spondylitis"}
+U27 = {"osteoporosis", "long_term_steroids", "cancer"}
 
 
 def fever(a) -> bool:
@@ -30,6 +31,18 @@ def fever(a) -> bool:
 
 def bleeding(a) -> bool:
     return a["anticoagulants"] or "bleeding_disorder" in a["conditions"]
+
+
+def not_better(a) -> bool:
+    return a["trend"] != "better"
+
+
+def usual(a) -> bool:
+    return a["pain_before"] == "same_as_usual"
+
+
+def neck(a) -> bool:
+    return "neck" in a["pain_areas"]
 
 
 POLICY = {
@@ -46,7 +59,13 @@ POLICY = {
     "E11": lambda a: "cancer" in a["conditions"] and (
         a["limb_numbness"] or a["pain_down_leg"] or a["pain_down_arm"]),
     "E12": lambda a: fever(a) and a["bruising"] == "elsewhere",
-    "U1": lambda a: a["limb_numbness"],
+    "E13": lambda a: a["limb_numbness"] and a["headache"] and neck(a),
+    "E15": lambda a: a["sepsis_signs"],
+    "E16": lambda a: a["allergic_reaction"] == "swelling_or_breathing",
+    "E17": lambda a: a["fainted"] == "other",
+    "E18": lambda a: a["fever"] == "high" and a["headache"] and neck(a),
+    "E19": lambda a: "recent_chemotherapy" in a["conditions"] and fever(a),
+    "U1": lambda a: a["limb_numbness"] and (a["trend"] == "worse" or a["severity"] >= 7),
     "U3": lambda a: a["calf_swelling"],
     "U4": lambda a: a["fever"] == "high",
     "U5": lambda a: (fever(a) or a["pregnant"]) and a["urinary_symptoms"],
@@ -69,20 +88,36 @@ POLICY = {
     "U19": lambda a: fever(a) and "neck" in a["pain_areas"] and a["movement_limited"],
     "U20": lambda a: a["pregnant"] and a["headache"],
     "U21": lambda a: "weak_immune_system" in a["conditions"] and fever(a),
+    "U22": lambda a: bleeding(a) and a["recent_injury"] and (a["severity"] >= 4 or not_better(a)),
+    "U23": lambda a: a["age_group"] == "65_or_over" and (
+        a["severity"] >= 7 or a["recent_injury"]),
+    "U24": lambda a: a["age_group"] == "under_16" and (a["night_pain"] or fever(a)),
+    "U25": lambda a: a["one_sided_rash"],
+    "U26": lambda a: a["pregnant"] and a["pregnancy_signs"],
+    "U27": lambda a: a["hurts_to_breathe"] and (
+        bool(U27 & set(a["conditions"])) or a["age_group"] == "65_or_over"),
+    "U28": lambda a: a["headache"] and a["massage_type"] == "manual_therapy" and bool(
+        {"neck", "upper_back"} & set(a["pain_areas"])),
     "D2": lambda a: a["redness_swelling"],
-    "D3": lambda a: a["painkillers"] == "not_helped",
-    "D4": lambda a: a["hours_since_massage"] > 72 and a["trend"] != "better",
-    "D5": lambda a: a["hours_since_massage"] > 168 and a["severity"] >= 3,
+    "D3": lambda a: a["painkillers"] == "not_helped" and a["severity"] >= 4,
+    "D4": lambda a: (a["hours_since_massage"] > 72 and not_better(a) and a["severity"] >= 3
+                     and not usual(a)),
+    "D5": lambda a: a["hours_since_massage"] > 168 and a["severity"] >= 3 and not usual(a),
     "D6": lambda a: a["trend"] == "worse" and a["hours_since_massage"] >= 48,
     "D7": lambda a: a["pain_down_leg"] or a["pain_down_arm"],
     "D8": lambda a: a["movement_limited"] and a["hours_since_massage"] > 72,
     "D9": lambda a: a["night_pain"],
     "D11": lambda a: a["urinary_symptoms"],
-    "D12": lambda a: a["recent_injury"],
+    "D12": lambda a: a["recent_injury"] and (a["severity"] >= 4 or not_better(a)),
     "D13": lambda a: a["severity"] >= 7,
     "D14": lambda a: bool(D14 & set(a["conditions"])),
     "D15": lambda a: a["pregnant"],
     "D16": lambda a: bleeding(a) and a["bruising"] == "at_site",
+    "D17": lambda a: a["fainted"] == "on_standing",
+    "D18": lambda a: a["age_group"] == "under_16" and a["severity"] >= 4,
+    "D19": lambda a: a["limb_numbness"],
+    "D20": lambda a: bool(D20 & set(a["conditions"])) and (a["severity"] >= 4 or not_better(a)),
+    "D21": lambda a: a["hours_since_massage"] > 336 and a["severity"] >= 1 and not usual(a),
 }
 LEVEL_OF = {"E": "emergency", "U": "urgent", "D": "doctor"}
 
@@ -91,13 +126,20 @@ VIGNETTE_RULES = {
     "V01": [], "V02": [], "V03": ["D4"], "V04": [], "V05": ["E3"], "V06": ["E1", "E2"],
     "V07": ["E4", "U11", "D13"], "V08": ["U4"], "V09": ["U17", "D2"], "V10": ["E7", "D13"],
     "V11": ["D16"], "V12": [], "V13": ["U7"], "V14": ["D3"], "V15": ["U10", "D3", "D13"],
-    "V16": ["D7"], "V17": ["D15"], "V18": ["D14"], "V19": [], "V20": ["U3"], "V21": ["E5"],
+    "V16": ["D7"], "V17": ["D15"], "V18": ["D20"], "V19": [], "V20": ["U3"], "V21": ["E5"],
     "V22": ["U11", "D6", "D13"], "V23": ["U5", "D11"], "V24": ["U9", "D13", "D14"],
     "V25": [], "V26": ["D6"], "V27": ["E6"], "V28": ["E8", "D13"], "V29": ["U11"],
     "V30": ["E9", "U4", "U19"], "V31": ["E6"], "V32": ["U9", "D12", "D14"],
     "V33": ["U16", "D14"], "V34": ["U14"], "V35": ["U18"], "V36": [], "V37": [],
     "V38": ["U15", "D9"], "V39": ["E12", "U4", "U7"], "V40": ["U5", "D11", "D15"],
     "V41": ["U8"],
+    # Policy v3
+    "V42": ["E13", "U11", "D19"], "V43": ["E16"], "V44": [], "V45": ["E17"], "V46": ["D17"],
+    "V47": ["E15", "U4"], "V48": ["E18", "U4", "U11"], "V49": ["E19", "D14"], "V50": ["D19"],
+    "V51": ["U1", "D19"], "V52": ["U22", "D12"], "V53": ["U23", "D13"], "V54": [],
+    "V55": ["U27"], "V56": [], "V57": ["U24", "D9"], "V58": ["D18"],
+    "V59": ["U25", "D4", "D6"], "V60": ["U20", "U26", "D15"], "V61": ["U28"], "V62": [],
+    "V63": ["D4"], "V64": [], "V65": ["D21"], "V66": [], "V67": [], "V68": ["D20"], "V69": [],
 }
 
 
@@ -275,13 +317,58 @@ def test_a_worse_answer_can_replace_a_rule_with_a_more_urgent_one():
     assert RANK[elsewhere.level] < RANK[at_site.level]
 
 
-# Every sign the policy adds in v2 raises the level of ordinary soreness.
+# Policy v3: giving an age never lowers the level from "prefer not to say", and the
+# pain the reader had before the massage lowers it only as the spec allows.
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(valid_answers, st.sampled_from(QUESTIONS_BY_ID["age_group"].values))
+def test_giving_an_age_never_lowers_the_level(data, age):
+    unsaid = assess({**data, "age_group": "not_given"})
+    assert RANK[assess({**data, "age_group": age}).level] <= RANK[unsaid.level]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(valid_answers)
+def test_pain_worse_than_usual_never_lowers_the_level(data):
+    new = assess({**data, "pain_before": "new"})
+    worse = assess({**data, "pain_before": "worse_than_usual"})
+    assert [reason.rule for reason in worse.reasons] == [reason.rule for reason in new.reasons]
+
+
+# "Yes, and it is no worse than usual" is the one answer that may lower the level,
+# and only by turning off D4, D5 and D21.
+USUAL_PAIN_RULES = {"D4", "D5", "D21"}
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(valid_answers)
+def test_usual_pain_turns_off_d4_d5_and_d21_and_nothing_else(data):
+    new = {reason.rule for reason in assess({**data, "pain_before": "new"}).reasons}
+    usual = {reason.rule for reason in assess({**data, "pain_before": "same_as_usual"}).reasons}
+    assert usual <= new
+    assert new - usual <= USUAL_PAIN_RULES
+
+
+def test_usual_pain_lowers_a_level_only_through_the_time_rules():
+    answers = {"hours_since_massage": 200, "severity": 4, "pain_areas": ["lower_back"]}
+    new = assess({**answers, "pain_before": "new"})
+    usual = assess({**answers, "pain_before": "same_as_usual"})
+    assert [reason.rule for reason in new.reasons] == ["D4", "D5"]
+    assert (new.level, usual.level) == ("doctor", "self_care")
+
+
+# Every sign the policy adds in v2 and v3 never lowers the level of ordinary soreness.
 @pytest.mark.parametrize("added", [
     {"headache": True}, {"worse_when_straining": True}, {"dark_urine": True},
     {"conditions": ["weak_immune_system"], "fever": "low"},
     {"conditions": ["long_term_steroids"], "recent_injury": True},
+    # v3
+    {"sepsis_signs": True}, {"allergic_reaction": "rash_only"},
+    {"allergic_reaction": "swelling_or_breathing"}, {"fainted": "on_standing"},
+    {"fainted": "other"}, {"one_sided_rash": True}, {"hurts_to_breathe": True},
+    {"pregnancy_signs": True}, {"conditions": ["recent_chemotherapy"], "fever": "low"},
+    {"age_group": "65_or_over"}, {"age_group": "under_16"},
 ])
-def test_an_added_v2_sign_never_lowers_the_level(added):
+def test_an_added_sign_never_lowers_the_level(added):
     ordinary = {"hours_since_massage": 24, "severity": 4, "pain_areas": ["neck"],
                 "pregnant": True, "anticoagulants": True}
     assert RANK[assess({**ordinary, **added}).level] <= RANK[assess(ordinary).level]

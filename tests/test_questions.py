@@ -53,17 +53,29 @@ SPEC = {
                                   "osteoporosis", "spinal_stenosis", "ankylosing_spondylitis",
                                   "cancer", "bleeding_disorder", "skin_disease",
                                   "tuberculosis", "long_term_steroids",
-                                  "weak_immune_system"), ()),
+                                  "weak_immune_system", "recent_chemotherapy"), ()),
     "anticoagulants": (BOOLEAN, None, False),
     "pregnant": (BOOLEAN, None, False),
     "night_pain": (BOOLEAN, None, False),
     "weight_loss": (BOOLEAN, None, False),
     "headache": (BOOLEAN, None, False),
     "worse_when_straining": (BOOLEAN, None, False),
+    # v3
+    "age_group": (CHOICE, ("under_16", "16_to_49", "50_to_64", "65_or_over", "not_given"),
+                  "not_given"),
+    "pain_before": (CHOICE, ("new", "same_as_usual", "worse_than_usual"), "new"),
+    "hurts_to_breathe": (BOOLEAN, None, False),
+    "allergic_reaction": (CHOICE, ("none", "rash_only", "swelling_or_breathing"), "none"),
+    "fainted": (CHOICE, ("none", "on_standing", "other"), "none"),
+    "sepsis_signs": (BOOLEAN, None, False),
+    "one_sided_rash": (BOOLEAN, None, False),
+    "pregnancy_signs": (BOOLEAN, None, False),
 }
-# Each of these on its own is an emergency (E1-E7): the form's first screen.
+# An answer to each of these can on its own be an emergency (E1-E7, E15-E17): the
+# form's first screen.
 EMERGENCY_FIELDS = {"saddle_numbness", "bladder_bowel", "limb_weakness", "stroke_signs",
-                    "chest_symptoms", "both_legs", "dark_urine"}
+                    "chest_symptoms", "both_legs", "dark_urine", "sepsis_signs",
+                    "allergic_reaction", "fainted"}
 
 
 def test_the_questions_are_exactly_the_spec_fields():
@@ -100,10 +112,11 @@ def test_each_question_is_worded_and_placed_in_a_section(question):
     assert question.ordered is False or question.kind == CHOICE
 
 
-def test_the_emergency_section_holds_the_e1_to_e7_fields_and_comes_first():
+def test_the_emergency_section_holds_the_single_answer_emergencies_and_comes_first():
     emergency = {question.id for question in QUESTIONS if question.section == "emergency"}
     assert emergency == EMERGENCY_FIELDS
-    assert [question.section for question in QUESTIONS[:7]] == ["emergency"] * 7
+    count = len(EMERGENCY_FIELDS)
+    assert [question.section for question in QUESTIONS[:count]] == ["emergency"] * count
     single = {rule.condition.field for rule in RULES
               if rule.level == "emergency" and isinstance(rule.condition, Is)}
     assert single == EMERGENCY_FIELDS
@@ -119,6 +132,7 @@ def test_questions_are_grouped_by_section_in_section_order():
 
 @pytest.mark.parametrize(("field", "worst"), [
     ("trend", "worse"), ("painkillers", "not_helped"), ("fever", "high"), ("bruising", "elsewhere"),
+    ("allergic_reaction", "swelling_or_breathing"), ("fainted", "other"),
 ])
 def test_ordered_choices_run_from_least_to_most_worrying(field, worst):
     question = QUESTIONS_BY_ID[field]
@@ -131,7 +145,7 @@ def test_ordered_choices_run_from_least_to_most_worrying(field, worst):
     ("hours_since_massage", 72, "72 hours"),
     ("cough", True, "yes"),
     ("cough", False, "no"),
-    ("fever", "high", "38 °C or more, or hot and shivery"),
+    ("fever", "high", "38 °C or more, or my chest feels hot or I keep shivering"),
     ("fever", "low", "37.5 to 37.9 °C"),
     ("conditions", "osteoporosis", "Osteoporosis (thin, weak bones)"),
 ])
@@ -162,17 +176,29 @@ def test_show_if_names_real_answers_and_never_hides_a_red_flag():
                 assert triggers & set(mentioned), (question.id, rule.id)
 
 
-# What does not count, as the spec's meanings say (policy v2), in the form's words.
+# What does not count, as the spec's meanings say (policies v2 and v3), in the form's words.
 @pytest.mark.parametrize(("field", "words"), [
     ("redness_swelling", "pink for an hour or two after a massage: that does not count"),
     ("limb_numbness", "went to sleep on the table and then recovered does not count"),
     ("recent_injury", "click without pain during a massage are normal and do not count"),
     ("both_legs", "where your legs themselves were massaged does not count"),
     ("chest_symptoms", "Soreness over the ribs that hurts when you press it does not count"),
-    ("fever", "Feeling warm or flushed just after a massage does not count"),
+    ("fever", "cold and shivery for a while, just after a massage does not count"),
+    ("limb_weakness", "feel tired or heavy after a massage do not count"),
+    ("bruising", "A bruise from a knock you remember does not count"),
+    ("stroke_signs", "light-headed for a moment when you got up from the table does not count"),
+    ("severity", "Do not count the tenderness when you press on the sore spot"),
+    ("fainted", "Feeling light-headed for a moment, without passing out, does not count"),
+    # v3 widened these: the form must say so.
+    ("chest_symptoms", "if you are short of breath, answer yes even if your ribs are sore"),
+    ("chest_symptoms", "tearing pain in the chest or upper back"),
 ])
 def test_the_help_says_what_does_not_count(field, words):
     assert words in QUESTIONS_BY_ID[field].help
+
+
+def test_the_stroke_question_asks_about_one_side_of_the_face_or_body():
+    assert "one side of your face or body" in QUESTIONS_BY_ID["stroke_signs"].text
 
 
 def test_the_pain_scale_is_in_words_with_the_specs_bands():
@@ -184,3 +210,39 @@ def test_the_pain_scale_is_in_words_with_the_specs_bands():
     assert severity.to_dict()["bands"][3] == {
         "min": 7, "max": 10, "word": "severe", "meaning": severity.bands[3].meaning}
     assert QUESTIONS_BY_ID["hours_since_massage"].band(5) is None
+
+
+@pytest.mark.parametrize(("hours", "words"), [
+    (0, "0 hours"), (1, "1 hour"), (5, "5 hours"), (24, "1 day"), (48, "2 days"),
+    (52, "2 days and 4 hours"), (25, "1 day and 1 hour"), (120, "5 days"),
+    (8760, "365 days"),
+])
+def test_the_time_since_the_massage_is_said_in_days_and_hours(hours, words):
+    assert QUESTIONS_BY_ID["hours_since_massage"].in_parts(hours) == words
+
+
+def test_the_time_since_the_massage_is_typed_in_days_and_hours_not_hours_alone():
+    """A reader who types days into an hours box turns every time rule off (v3)."""
+    parts = QUESTIONS_BY_ID["hours_since_massage"].to_dict()["parts"]
+    assert [(part["many"], part["size"]) for part in parts] == [("days", 24), ("hours", 1)]
+    assert parts[0]["max"] * 24 <= QUESTIONS_BY_ID["hours_since_massage"].maximum
+    assert parts[1]["max"] == 23
+
+
+def test_parts_are_only_for_a_number_ending_in_its_own_unit():
+    from checker.questions import Part, Question
+    with pytest.raises(ValueError, match="parts are for a number answer"):
+        Question("x", BOOLEAN, "massage", "X?", "Help.", "x", parts=(Part("day", "days", 24, 9),))
+    with pytest.raises(ValueError, match="the last part must be"):
+        Question("x", INTEGER, "massage", "X?", "Help.", "x", minimum=0, maximum=9,
+                 parts=(Part("day", "days", 24, 9),))
+
+
+def test_the_age_question_offers_every_choice_and_says_why_it_is_asked():
+    age = QUESTIONS_BY_ID["age_group"]
+    assert age.label("not_given") == "Prefer not to say"
+    assert "65" in age.why and "children" in age.why.lower()
+
+
+def test_pregnancy_signs_are_asked_only_in_pregnancy():
+    assert QUESTIONS_BY_ID["pregnancy_signs"].show_if == ("pregnant",)

@@ -36,7 +36,7 @@ def test_result_json_has_the_spec_keys_for_each_level(answers, level, headline, 
     assert (data["level"], data["headline"], data["action"]) == (level, headline, action)
     assert data["pause_massage"] is pause
     assert data["watch_for"] and all(isinstance(line, str) for line in data["watch_for"])
-    assert data["policy"] == "2"
+    assert data["policy"] == "3"
     assert len(data["safety_net"]) == len(data["watch_for"])
     for line, sentence in zip(data["safety_net"], data["watch_for"], strict=True):
         assert list(line) == ["text", "signs"] and sentence.startswith(line["text"])
@@ -53,8 +53,8 @@ def test_result_json_has_the_spec_keys_for_each_level(answers, level, headline, 
 def test_the_spec_example_reason():
     data = assess({**BASE, "fever": "high"}).to_dict()
     assert data["reasons"] == [{"rule": "U4", "level": "urgent",
-                                "text": "You have a high temperature: 38 °C or more, or you "
-                                        "feel hot or shivery.",
+                                "text": "You have a high temperature: 38 °C or more, or your "
+                                        "chest feels hotter than usual or you keep shivering.",
                                 "source": "warning-signs/#high-fever"}]
 
 

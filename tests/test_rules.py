@@ -11,18 +11,20 @@ from checker.rules import RETIRED_IDS, RULES_BY_ID, Rule, join_and
 
 BASE = {"hours_since_massage": 20, "severity": 4}
 
-# The spec's rule ids by level (policy v2), and the article anchor for each rule.
+# The spec's rule ids by level (policy v3), and the article anchor for each rule.
 SPEC_IDS = {
-    "emergency": [f"E{number}" for number in range(1, 13)],
-    "urgent": [f"U{number}" for number in range(1, 22) if number != 2],
-    "doctor": [f"D{number}" for number in range(2, 17) if number != 10],
+    "emergency": [f"E{number}" for number in range(1, 20) if number != 14],
+    "urgent": [f"U{number}" for number in range(1, 29) if number != 2],
+    "doctor": [f"D{number}" for number in range(2, 22) if number != 10],
 }
-RETIRED = {"U2", "D1", "D10"}
+RETIRED = {"U2", "D1", "D10", "E14"}
 ANCHORS = {
     "E1": "saddle-numbness", "E2": "bladder-bowel", "E3": "limb-weakness", "E4": "stroke-signs",
     "E5": "chest-symptoms", "E6": "both-legs", "E7": "dark-urine", "E8": "bleeding-risk",
     "E9": "stiff-neck-high-temperature", "E10": "severe-belly-pain",
     "E11": "cancer-nerve-signs", "E12": "temperature-purple-spots",
+    "E13": "neck-artery-tear", "E15": "sepsis", "E16": "allergic-reaction", "E17": "fainting",
+    "E18": "high-temperature-headache-neck", "E19": "temperature-after-chemotherapy",
     "U1": "numbness", "U3": "calf-swelling", "U4": "high-fever", "U5": "kidney-infection",
     "U6": "belly-pain", "U7": "unexplained-bruising", "U8": "blood-thinners",
     "U9": "possible-fracture", "U10": "severe-pain-not-helped", "U11": "neck-pain-headache",
@@ -30,11 +32,16 @@ ANCHORS = {
     "U15": "night-pain-after-three-days", "U16": "cancer-back-pain",
     "U17": "temperature-redness", "U18": "worse-when-straining",
     "U19": "stiff-neck-temperature", "U20": "pregnancy-headache", "U21": "weak-immune-system",
+    "U22": "injury-blood-thinners", "U23": "older-bones", "U24": "children", "U25": "shingles",
+    "U26": "pregnancy-warning-signs", "U27": "painful-breathing-weak-bones",
+    "U28": "headache-after-manipulation",
     "D2": "redness-swelling", "D3": "painkillers-not-helping",
     "D4": "not-better-after-three-days", "D5": "pain-after-a-week", "D6": "getting-worse",
     "D7": "shooting-pain", "D8": "stiffness", "D9": "night-pain", "D11": "urinary-symptoms",
     "D12": "recent-injury", "D13": "severe-pain", "D14": "known-conditions",
-    "D15": "pregnancy", "D16": "bruising-blood-thinners",
+    "D15": "pregnancy", "D16": "bruising-blood-thinners", "D17": "fainting-on-standing",
+    "D18": "children-pain", "D19": "numbness-not-worse", "D20": "disc-or-spine-condition",
+    "D21": "pain-after-two-weeks",
 }
 
 
@@ -96,12 +103,18 @@ def test_each_rule_names_its_sign_and_whom_it_concerns(rule):
 @pytest.mark.parametrize(("rule_id", "data", "text"), [
     ("D13", {"severity": 9}, "Your pain is severe: 9 out of 10."),
     ("D4", {"hours_since_massage": 96},
-     "Your massage was 96 hours ago, more than three days, and the pain is not getting better."),
-    ("D14", {"conditions": ["scoliosis", "cancer", "herniated_disc"]},
-     "You have been diagnosed with: cancer (now or in the past) and herniated (slipped) disc. "
-     "A doctor should check you before any more massage."),
-    ("U4", {"fever": "high"}, "You have a high temperature: 38 °C or more, or you feel hot or "
-                              "shivery."),
+     "Your massage was 96 hours ago, more than three days, and the pain (4 out of 10) is not "
+     "getting better."),
+    ("D14", {"conditions": ["scoliosis", "cancer", "osteoporosis", "herniated_disc"]},
+     "You have been diagnosed with: cancer (now or in the past) and osteoporosis (thin, weak "
+     "bones). A doctor should check you before any more massage."),
+    ("D20", {"conditions": ["spinal_stenosis", "scoliosis"], "trend": "worse"},
+     "You have been diagnosed with: spinal stenosis (narrowed spine), and your pain is 4 out "
+     "of 10 and getting worse."),
+    ("D21", {"hours_since_massage": 400, "severity": 1},
+     "Your massage was 400 hours ago, more than two weeks, and it still hurts (1 out of 10)."),
+    ("U4", {"fever": "high"}, "You have a high temperature: 38 °C or more, or your chest feels "
+                              "hotter than usual or you keep shivering."),
     ("E10", {"abdominal_pain": True, "severity": 8},
      "You have new belly pain and your pain is very severe (8 out of 10). Sudden severe belly "
      "and back pain needs checking in hospital at once."),
@@ -126,11 +139,14 @@ def test_join_and(words, joined):
     ("D6", {"trend": "worse", "hours_since_massage": 48}, True),
     ("D6", {"trend": "worse", "hours_since_massage": 49}, True),
     ("D6", {"trend": "same", "hours_since_massage": 49}, False),
-    # D4: hours > 72 and trend not better
+    # D4 (v3): hours > 72, not better, severity >= 3 and not usual pain
     ("D4", {"hours_since_massage": 72}, False),
     ("D4", {"hours_since_massage": 73}, True),
     ("D4", {"hours_since_massage": 73, "trend": "worse"}, True),
     ("D4", {"hours_since_massage": 73, "trend": "better"}, False),
+    ("D4", {"hours_since_massage": 73, "severity": 2}, False),
+    ("D4", {"hours_since_massage": 73, "severity": 3}, True),
+    ("D4", {"hours_since_massage": 73, "severity": 0}, False),
     # D8 (v2): movement limited and hours > 72
     ("D8", {"movement_limited": True, "hours_since_massage": 72}, False),
     ("D8", {"movement_limited": True, "hours_since_massage": 73}, True),
@@ -145,6 +161,91 @@ def test_join_and(words, joined):
     ("D5", {"hours_since_massage": 169, "severity": 3}, True),
     ("D5", {"hours_since_massage": 169, "severity": 2}, False),
     ("D5", {"hours_since_massage": 169, "severity": 4}, True),
+    # D21 (v3): hours > 336 and severity >= 1 and not usual pain
+    ("D21", {"hours_since_massage": 336, "severity": 1}, False),
+    ("D21", {"hours_since_massage": 337, "severity": 1}, True),
+    ("D21", {"hours_since_massage": 337, "severity": 0}, False),
+    ("D21", {"hours_since_massage": 8760, "severity": 10}, True),
+    # D3 (v3): painkillers not helped and severity >= 4
+    ("D3", {"painkillers": "not_helped", "severity": 3}, False),
+    ("D3", {"painkillers": "not_helped", "severity": 4}, True),
+    ("D3", {"painkillers": "helped", "severity": 9}, False),
+    # D12 (v3): recent injury and (severity >= 4 or not better)
+    ("D12", {"recent_injury": True, "severity": 3, "trend": "better"}, False),
+    ("D12", {"recent_injury": True, "severity": 4, "trend": "better"}, True),
+    ("D12", {"recent_injury": True, "severity": 3, "trend": "same"}, True),
+    ("D12", {"recent_injury": False, "severity": 9, "trend": "worse"}, False),
+    # D18 (v3): under 16 and severity >= 4
+    ("D18", {"age_group": "under_16", "severity": 3}, False),
+    ("D18", {"age_group": "under_16", "severity": 4}, True),
+    # D20 (v3): disc, stenosis or AS and (severity >= 4 or not better)
+    ("D20", {"conditions": ["herniated_disc"], "severity": 3, "trend": "better"}, False),
+    ("D20", {"conditions": ["herniated_disc"], "severity": 4, "trend": "better"}, True),
+    ("D20", {"conditions": ["spinal_stenosis"], "severity": 3, "trend": "same"}, True),
+    ("D20", {"conditions": ["ankylosing_spondylitis"], "severity": 1, "trend": "worse"}, True),
+    ("D20", {"conditions": ["osteochondrosis"], "severity": 9, "trend": "worse"}, False),
+    # U1 (v3): numbness and (worse or severity >= 7); D19 is numbness alone
+    ("U1", {"limb_numbness": True, "severity": 6}, False),
+    ("U1", {"limb_numbness": True, "severity": 7}, True),
+    ("U1", {"limb_numbness": True, "severity": 2, "trend": "worse"}, True),
+    ("U1", {"limb_numbness": False, "severity": 9, "trend": "worse"}, False),
+    ("D19", {"limb_numbness": True, "severity": 1, "trend": "better"}, True),
+    ("D19", {"limb_numbness": False}, False),
+    # U23 (v3): 65 or over and (severity >= 7 or recent injury)
+    ("U23", {"age_group": "65_or_over", "severity": 6}, False),
+    ("U23", {"age_group": "65_or_over", "severity": 7}, True),
+    ("U23", {"age_group": "65_or_over", "recent_injury": True, "severity": 1}, True),
+    # U22 (v3): bleeding risk and recent injury and (severity >= 4 or not better)
+    ("U22", {"anticoagulants": True, "recent_injury": True, "severity": 3,
+             "trend": "better"}, False),
+    ("U22", {"anticoagulants": True, "recent_injury": True, "severity": 4,
+             "trend": "better"}, True),
+    ("U22", {"conditions": ["bleeding_disorder"], "recent_injury": True, "severity": 1,
+             "trend": "same"}, True),
+    ("U22", {"recent_injury": True, "severity": 9}, False),
+    ("U22", {"anticoagulants": True, "severity": 6, "trend": "worse"}, False),
+    # U24 (v3): under 16 and (night pain or fever present)
+    ("U24", {"age_group": "under_16", "night_pain": True}, True),
+    ("U24", {"age_group": "under_16", "fever": "low"}, True),
+    ("U24", {"age_group": "under_16"}, False),
+    # U25, U26 (v3)
+    ("U25", {"one_sided_rash": True}, True),
+    ("U26", {"pregnant": True, "pregnancy_signs": True}, True),
+    ("U26", {"pregnancy_signs": True}, False),
+    ("U26", {"pregnant": True}, False),
+    # U27 (v3): hurts to breathe and (weak bones, cancer or 65 or over)
+    ("U27", {"hurts_to_breathe": True}, False),
+    ("U27", {"hurts_to_breathe": True, "conditions": ["osteoporosis"]}, True),
+    ("U27", {"hurts_to_breathe": True, "conditions": ["long_term_steroids"]}, True),
+    ("U27", {"hurts_to_breathe": True, "conditions": ["cancer"]}, True),
+    ("U27", {"hurts_to_breathe": True, "age_group": "65_or_over"}, True),
+    ("U27", {"hurts_to_breathe": True, "age_group": "50_to_64"}, False),
+    ("U27", {"conditions": ["osteoporosis"], "age_group": "65_or_over"}, False),
+    # U28 (v3): headache and manual therapy and (neck or upper back)
+    ("U28", {"headache": True, "massage_type": "manual_therapy", "pain_areas": ["neck"]}, True),
+    ("U28", {"headache": True, "massage_type": "manual_therapy",
+             "pain_areas": ["upper_back"]}, True),
+    ("U28", {"headache": True, "massage_type": "manual_therapy",
+             "pain_areas": ["lower_back"]}, False),
+    ("U28", {"headache": True, "massage_type": "sports", "pain_areas": ["neck"]}, False),
+    ("U28", {"massage_type": "manual_therapy", "pain_areas": ["neck"]}, False),
+    # E13, E15-E19 (v3)
+    ("E13", {"limb_numbness": True, "headache": True, "pain_areas": ["neck"]}, True),
+    ("E13", {"limb_numbness": True, "headache": True, "pain_areas": ["upper_back"]}, False),
+    ("E13", {"limb_numbness": True, "pain_areas": ["neck"]}, False),
+    ("E15", {"sepsis_signs": True}, True),
+    ("E16", {"allergic_reaction": "swelling_or_breathing"}, True),
+    ("E16", {"allergic_reaction": "rash_only"}, False),
+    ("E17", {"fainted": "other"}, True),
+    ("E17", {"fainted": "on_standing"}, False),
+    ("D17", {"fainted": "on_standing"}, True),
+    ("D17", {"fainted": "none"}, False),
+    ("E18", {"fever": "high", "headache": True, "pain_areas": ["neck"]}, True),
+    ("E18", {"fever": "low", "headache": True, "pain_areas": ["neck"]}, False),
+    ("E18", {"fever": "high", "pain_areas": ["neck"]}, False),
+    ("E19", {"conditions": ["recent_chemotherapy"], "fever": "low"}, True),
+    ("E19", {"conditions": ["recent_chemotherapy"]}, False),
+    ("E19", {"conditions": ["cancer"], "fever": "high"}, False),
     # D13: severity >= 7
     ("D13", {"severity": 6}, False),
     ("D13", {"severity": 7}, True),
@@ -214,8 +315,13 @@ def test_join_and(words, joined):
     ("U20", {"headache": True}, False),
     ("U21", {"conditions": ["weak_immune_system"], "fever": "high"}, True),
     ("U21", {"conditions": ["cancer"], "fever": "high"}, False),
-    # D14: only the listed conditions
+    # D14 (v3): only osteoporosis, cancer, a bleeding disorder or TB
     ("D14", {"conditions": ["osteochondrosis", "scoliosis", "skin_disease"]}, False),
+    ("D14", {"conditions": ["herniated_disc", "spinal_stenosis", "ankylosing_spondylitis"]},
+     False),
+    ("D14", {"conditions": ["osteoporosis"]}, True),
+    ("D14", {"conditions": ["cancer"]}, True),
+    ("D14", {"conditions": ["bleeding_disorder"]}, True),
     ("D14", {"conditions": ["long_term_steroids", "weak_immune_system"]}, False),
     ("D14", {"conditions": ["skin_disease", "tuberculosis"]}, True),
 ])
@@ -232,6 +338,8 @@ def test_thresholds(rule_id, changes, expected):
     ("U19", {"pain_areas": ["neck"], "movement_limited": True}),
     ("U21", {"conditions": ["weak_immune_system"]}),
     ("E12", {"bruising": "elsewhere"}),
+    ("E19", {"conditions": ["recent_chemotherapy"]}),
+    ("U24", {"age_group": "under_16"}),
 ])
 def test_the_low_fever_band_at_the_edge_of_each_rule(rule_id, changes):
     assert fires(rule_id, **changes, fever="none") is False
@@ -242,3 +350,39 @@ def test_the_low_fever_band_at_the_edge_of_each_rule(rule_id, changes):
 def test_a_low_temperature_alone_is_self_care():
     result = assess({**BASE, "fever": "low"})
     assert result.level == "self_care" and result.reasons == ()
+
+
+# ---------------------------------------------------------------------------
+# Policy v3: the age groups, and the pain the reader had before the massage
+
+AGE_GROUPS = ("under_16", "16_to_49", "50_to_64", "65_or_over", "not_given")
+
+
+@pytest.mark.parametrize(("rule_id", "changes", "fires_for"), [
+    ("U23", {"severity": 7}, {"65_or_over"}),
+    ("U23", {"recent_injury": True, "severity": 1, "trend": "better"}, {"65_or_over"}),
+    ("U24", {"night_pain": True}, {"under_16"}),
+    ("U24", {"fever": "low"}, {"under_16"}),
+    ("U27", {"hurts_to_breathe": True}, {"65_or_over"}),
+    ("D18", {"severity": 4}, {"under_16"}),
+])
+def test_each_age_group_against_the_age_rules(rule_id, changes, fires_for):
+    """"Prefer not to say" counts as neither under 16 nor 65 or over."""
+    for age in AGE_GROUPS:
+        assert fires(rule_id, **changes, age_group=age) is (age in fires_for), age
+
+
+@pytest.mark.parametrize(("rule_id", "changes"), [
+    ("D4", {"hours_since_massage": 73, "severity": 3}),
+    ("D5", {"hours_since_massage": 169, "severity": 3}),
+    ("D21", {"hours_since_massage": 337, "severity": 1, "trend": "better"}),
+])
+def test_pain_as_usual_turns_off_only_the_time_rules(rule_id, changes):
+    assert fires(rule_id, **changes, pain_before="new") is True
+    assert fires(rule_id, **changes, pain_before="worse_than_usual") is True
+    assert fires(rule_id, **changes, pain_before="same_as_usual") is False
+
+
+def test_no_pain_at_all_days_later_is_self_care():
+    """v2 sent a reader with no pain five days on to a doctor (D4 on the default trend)."""
+    assert assess({"hours_since_massage": 120, "severity": 0}).level == "self_care"
