@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from checker import validate
+from checker import assess, validate
 from checker.advice import ADVICE, WATCH_FOR, WHILE_YOU_WAIT, Tip, advice_for, safety_net
 from checker.levels import LEVEL_IDS
 from checker.rules import rules_at
@@ -131,3 +131,66 @@ def test_tips_are_short_plain_sentences_without_doses(tip):
 def test_a_tip_for_an_unknown_level_fails_when_built():
     with pytest.raises(ValueError, match="unknown levels"):
         Tip("Text.", frozenset({"later"}))
+
+
+# ---------------------------------------------------------------------------
+# Policy v3: advice and safety-netting for the new rules
+
+def test_an_itchy_rash_only_is_self_care_with_the_swelling_signs_to_call_for():
+    result = assess({"hours_since_massage": 8, "severity": 2, "allergic_reaction": "rash_only"})
+    assert result.level == "self_care"
+    assert any("Wash the massage oil off" in line and "antihistamine" in line
+               and "Tell the therapist" in line for line in result.advice)
+    assert any(line.startswith("Because you have a rash since the massage, call the emergency "
+                               "number") and "lips, tongue, face or throat swell" in line
+               for line in result.watch_for)
+    without = assess({"hours_since_massage": 8, "severity": 2})
+    assert not any("rash" in line for line in without.advice + without.watch_for[-1:])
+
+
+def test_a_faint_on_standing_says_to_sit_or_lie_down_before_standing():
+    result = assess({"hours_since_massage": 1, "severity": 2, "fainted": "on_standing"})
+    assert result.level == "doctor"
+    assert any(line.startswith("After a faint, sit or lie down") for line in result.advice)
+
+
+def test_shingles_advice_says_antiviral_tablets_work_best_within_3_days():
+    result = assess({"hours_since_massage": 72, "severity": 4, "one_sided_rash": True})
+    assert result.level == "urgent"
+    assert any("antiviral tablets" in line and "within 3 days" in line for line in result.advice)
+
+
+def test_pregnancy_signs_say_to_call_the_midwife_now():
+    result = assess({"hours_since_massage": 5, "severity": 3, "pregnant": True,
+                     "pregnancy_signs": True})
+    assert result.level == "urgent"
+    assert ("Call your midwife or maternity unit now. Do not wait for your next appointment."
+            in result.advice)
+    calm = assess({"hours_since_massage": 5, "severity": 3, "pregnant": True})
+    assert not any("midwife or maternity unit now" in line for line in calm.advice)
+
+
+def test_a_temperature_after_chemotherapy_says_to_call_the_chemotherapy_line():
+    result = assess({"hours_since_massage": 10, "severity": 2, "fever": "low",
+                     "conditions": ["recent_chemotherapy"]})
+    assert result.level == "emergency"
+    assert any("24-hour chemotherapy helpline" in line and "emergency number" in line
+               for line in result.advice)
+
+
+@pytest.mark.parametrize("pain_before", ["same_as_usual", "worse_than_usual"])
+def test_pain_from_before_the_massage_says_what_would_make_it_different(pain_before):
+    result = assess({"hours_since_massage": 30, "severity": 3, "pain_before": pain_before})
+    assert any(line.startswith("You had this pain before the massage. See a doctor if it "
+                               "becomes different from your usual pain")
+               for line in result.watch_for)
+    new = assess({"hours_since_massage": 30, "severity": 3})
+    assert not any("You had this pain before" in line for line in new.watch_for)
+
+
+def test_usual_pain_is_not_told_to_watch_for_the_time_rules_it_turns_off():
+    usual = assess({"hours_since_massage": 30, "severity": 3, "pain_before": "same_as_usual"})
+    new = assess({"hours_since_massage": 30, "severity": 3})
+    sign = "pain that is not getting better three days after the massage"
+    assert sign in " ".join(new.watch_for)
+    assert sign not in " ".join(usual.watch_for)

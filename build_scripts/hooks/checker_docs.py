@@ -15,7 +15,8 @@ from mkdocs.structure.files import File, Files
 from build_scripts.jinja_env import render
 from checker.levels import LEVELS
 from checker.questions import BOOLEAN, INTEGER, MULTI_CHOICE, QUESTIONS, Question
-from checker.rules import RULES, Rule
+from checker.result import POLICY_VERSION
+from checker.rules import RETIRED_IDS, RULES, Rule
 from checker.wording import upper_first
 
 # ---------------------------------------------------------------------------
@@ -47,6 +48,8 @@ def page_data() -> dict[str, Any]:
         } for level in LEVELS],
         "questions": [question_data(question) for question in QUESTIONS],
         "required": [f"`{question.id}`" for question in QUESTIONS if question.required],
+        "policy": POLICY_VERSION,
+        "retired": sorted(RETIRED_IDS, key=lambda rule_id: (rule_id[0], int(rule_id[1:]))),
     }
 
 
@@ -66,6 +69,8 @@ def rule_data(rule: Rule) -> dict[str, Any]:
 def question_data(question: Question) -> dict[str, Any]:
     if question.kind == INTEGER:
         answers = [f"a whole number from {question.minimum} to {question.maximum}"]
+        if question.parts:
+            answers.append("asked as " + " and ".join(part.many for part in question.parts))
     elif question.kind == BOOLEAN:
         answers = ["`true` (yes)", "`false` (no)"]
     else:
@@ -79,7 +84,7 @@ def question_data(question: Question) -> dict[str, Any]:
     else:
         default = f"`{question.default}`"
     return {"id": question.id, "text": question.text, "answers": answers,
-            "list": question.kind == MULTI_CHOICE, "default": default}
+            "list": question.kind == MULTI_CHOICE, "default": default, "why": question.why}
 
 
 # Return "../<article>.md#<anchor>" for a source "<article>/#<anchor>"; stop the
