@@ -3,7 +3,8 @@
 // it into a second Pyodide, and checks that both give the same reply to every
 // vignette. Prints, as JSON, how big the snapshot's heap is and how much of it
 // is in use, for the pyodide_runtime hook to check against the limit at which
-// restoring fails (Pyodide issue 6254).
+// restoring fails (Pyodide issue 6254), and the level the restored engine gives
+// each vignette beside its expected one, which the hook checks too.
 //
 // Usage: node build_scripts/check_snapshot.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES STDLIB_ZIP
 import { bridge } from "../docs/assets/javascripts/checker-engine.mjs";
@@ -24,10 +25,15 @@ const heapInUse = first._module._sbrk(0);
 
 const restored = bridge(await loadPyodide({ ...options, _loadSnapshot: snapshot }));
 const vignettes = readVignettes(vignettesFile);
-const differing = vignettes.filter((vignette) => {
+const differing = [];
+const levels = vignettes.map((vignette) => {
   const answers = JSON.stringify(vignette.answers);
-  return restored(answers) !== reply(answers);
-}).map((vignette) => vignette.id);
+  const restoredReply = restored(answers);
+  if (restoredReply !== reply(answers)) differing.push(vignette.id);
+  const { result, invalid } = JSON.parse(restoredReply);
+  return { id: vignette.id, expect: vignette.expect,
+           got: result ? result.level : `its answers refused (${invalid.message})` };
+});
 
 console.log(JSON.stringify({ heap_bytes: heapBytes, heap_in_use: heapInUse,
-                             vignettes: vignettes.length, differing }));
+                             vignettes: vignettes.length, differing, levels }));

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
+from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE, package_name
 from tests.conftest import build_site
 from tests.mkdocs_hooks import load_hook
 
@@ -156,7 +156,7 @@ MIB = 2**20
 ])
 def test_the_build_fails_before_the_snapshot_heap_crosses_the_limit(heap, in_use, fails):
     hook = load_hook("pyodide_runtime")
-    snapshot = {"heap_bytes": heap, "heap_in_use": in_use, "differing": []}
+    snapshot = {"heap_bytes": heap, "heap_in_use": in_use, "differing": [], "levels": []}
     if not fails:
         hook.check_snapshot(snapshot, 30 * MIB)
         return
@@ -168,7 +168,47 @@ def test_the_build_fails_when_the_restored_engine_answers_differently():
     hook = load_hook("pyodide_runtime")
     with pytest.raises(PluginError, match="vignettes V03, V07 differently"):
         hook.check_snapshot({"heap_bytes": 30 * MIB, "heap_in_use": 20 * MIB,
-                             "differing": ["V03", "V07"]}, 30 * MIB)
+                             "differing": ["V03", "V07"], "levels": []}, 30 * MIB)
+
+
+def test_the_build_fails_when_the_engine_in_pyodide_misses_a_vignettes_level():
+    # What build_scripts/check_snapshot.mjs prints for each vignette: the level the
+    # engine restored from its snapshot gives it, beside the expected one.
+    hook = load_hook("pyodide_runtime")
+    levels = [{"id": "V01", "expect": "self_care", "got": "self_care"},
+              {"id": "V02", "expect": "emergency", "got": "urgent"},
+              {"id": "V03", "expect": "doctor", "got": "its answers refused (fainted: unknown "
+                                                      "field)"},
+              {"id": "V04", "expect": "doctor", "got": "urgent"}]
+    snapshot = {"heap_bytes": 30 * MIB, "heap_in_use": 20 * MIB, "differing": []}
+    hook.check_snapshot({**snapshot, "levels": levels[:1]}, 30 * MIB)
+    with pytest.raises(PluginError) as raised:
+        hook.check_snapshot({**snapshot, "levels": levels}, 30 * MIB)
+    assert str(raised.value).splitlines() == [
+        "the checker's engine in Pyodide (the site's wheel and standard library, restored "
+        "from its snapshot, run in Node) does not give 3 of 4 vignettes their expected level:",
+        "  V02: expected emergency, got urgent",
+        "  V03: expected doctor, got its answers refused (fainted: unknown field)",
+        "  V04: expected doctor, got urgent"]
+
+
+def test_the_snapshot_check_reports_every_vignettes_level(built_site, tmp_path):
+    # The Node side of the gate above: check_snapshot.mjs, run on the built site's
+    # engine with one expectation changed, reports the vignette, and the hook stops.
+    hook = load_hook("pyodide_runtime")
+    vignettes = json.loads(hook.VIGNETTES.read_text("utf-8"))
+    wrong = {"emergency": "self_care"}.get(vignettes[0]["expect"], "emergency")
+    vignettes[0]["expect"] = wrong
+    changed = tmp_path / "vignettes.json"
+    changed.write_text(json.dumps(vignettes), encoding="utf-8")
+    runtime = built_site / "pyodide"
+    snapshot = json.loads(hook.run_node("check_snapshot.mjs", hook.RUNTIME, runtime,
+                                        package_name(), changed, runtime / "checker_stdlib.zip"))
+    assert [case["id"] for case in snapshot["levels"]] == [v["id"] for v in vignettes]
+    with pytest.raises(PluginError, match=rf"does not give 1 of {len(vignettes)} vignettes "
+                                          rf"their expected level:\n  {vignettes[0]['id']}: "
+                                          rf"expected {wrong}, got "):
+        hook.check_snapshot(snapshot, hook.initial_memory(hook.RUNTIME / "pyodide.asm.wasm"))
 
 
 # ---------------------------------------------------------------------------

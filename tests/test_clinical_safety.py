@@ -51,21 +51,61 @@ def test_a_bad_hazard_stops_the_build_naming_it(hook, monkeypatch, change, messa
 
 def test_the_figures_are_measured_by_running_the_engine(hook):
     figures = hook.vignette_figures(VIGNETTES)
-    assert figures["total"] == len(VIGNETTES) == 41
-    matched = sum(assess(vignette["answers"]).level == vignette["expect"]
-                  for vignette in VIGNETTES)
-    assert figures["matched"] == matched
+    assert figures["total"] == len(VIGNETTES)
+    assert figures["matched"] == sum(assess(vignette["answers"]).level == vignette["expect"]
+                                     for vignette in VIGNETTES) == len(VIGNETTES)
     assert figures["under"] == 0 and figures["over"] == 0
-    # A case given a calmer level than expected counts as under-triaged.
-    calmer = [{**VIGNETTES[0], "expect": "urgent"}]
-    assert hook.vignette_figures(calmer)["under"] == 1
-    assert hook.vignette_figures(calmer)["matched"] == 0
+    assert [row["cases"] for row in figures["by_level"]] == [
+        sum(vignette["expect"] == row["level"] for vignette in VIGNETTES)
+        for row in figures["by_level"]]
+
+
+def with_expectation(number: int, expect: str) -> list[dict]:
+    """Return the vignettes, the one at ``number`` given another expected level."""
+    changed = [dict(vignette) for vignette in VIGNETTES]
+    changed[number]["expect"] = expect
+    return changed
+
+
+def first_expecting(level: str) -> int:
+    return next(number for number, vignette in enumerate(VIGNETTES)
+                if vignette["expect"] == level)
+
+
+@pytest.mark.parametrize(("expected", "wrong", "how"), [
+    ("self_care", "urgent", "under-triaged"),  # the engine's level is calmer than expected
+    ("emergency", "doctor", "over-triaged"),   # the engine's level is more urgent
+])
+def test_a_vignette_not_given_its_expected_level_stops_the_build(hook, expected, wrong, how):
+    number = first_expecting(expected)
+    vignette = VIGNETTES[number]
+    with pytest.raises(PluginError) as raised:
+        hook.vignette_figures(with_expectation(number, wrong))
+    message = str(raised.value)
+    assert message.startswith("tests/data/visible.json: the checker does not give 1 of "
+                              f"{len(VIGNETTES)} vignettes their expected level")
+    assert f"  {vignette['id']}: expected {wrong}, got {expected} ({how})" in message
+
+
+def test_the_build_stops_naming_every_failing_vignette(hook):
+    # Two wrong expectations, and answers the engine refuses: all three named at once.
+    changed = with_expectation(first_expecting("urgent"), "self_care")
+    changed[first_expecting("doctor")]["expect"] = "emergency"
+    changed.append({"id": "V999", "answers": {"severity": 4}, "expect": "self_care"})
+    with pytest.raises(PluginError) as raised:
+        hook.vignette_figures(changed)
+    lines = str(raised.value).splitlines()
+    assert "does not give 3 of" in lines[0]
+    named = {line.split(":")[0].strip(): line for line in lines[1:]}
+    assert set(named) == {VIGNETTES[first_expecting("urgent")]["id"],
+                          VIGNETTES[first_expecting("doctor")]["id"], "V999"}
+    assert named["V999"].startswith("  V999: expected self_care, got its answers refused (")
 
 
 def test_the_page_in_the_built_site(built_site):
     html = (built_site / "checker" / "clinical-safety" / "index.html").read_text("utf-8")
     text = re.sub(r"<[^>]+>", "", html)
-    assert "41 written case descriptions" in " ".join(text.split())
+    assert f"{len(VIGNETTES)} written case descriptions" in " ".join(text.split())
     for hazard_id in ("h1", "h16"):
         assert f'id="{hazard_id}"' in html
     for limit in ("It is not a diagnosis", "It does not ask your age", "It is not for children",

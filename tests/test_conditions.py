@@ -43,9 +43,11 @@ def test_conditions_evaluate_against_answers(condition, data, expected):
 
 @pytest.mark.parametrize(("condition", "described"), [
     (Is("cough"), "a new cough"),
-    (Is("fever", "high"), "temperature: “38 °C or more, or my chest feels hot or I keep shivering”"),
+    (Is("fever", "high"),
+     "temperature: “38 °C or more, or my chest feels hot or I keep shivering”"),
     (Not(Is("fever", "none")),
-     "temperature: “37.5 to 37.9 °C” or “38 °C or more, or my chest feels hot or I keep shivering”"),
+     "temperature: “37.5 to 37.9 °C” or “38 °C or more, or my chest feels hot or I keep "
+     "shivering”"),
     (Not(Is("trend", "better")), "the pain is: “about the same” or “getting worse”"),
     (OneOf("massage_type", "deep_tissue", "sports"),
      "type of massage: “deep tissue (firm, deep pressure)” or “sports massage”"),
@@ -63,7 +65,8 @@ def test_conditions_evaluate_against_answers(condition, data, expected):
     (AllOf(Is("anticoagulants"), AnyOf(Is("cough"), Is("pregnant"))),
      "takes blood thinners and (a new cough or pregnant)"),
     (AllOf(Not(Is("fever", "none")), Is("cough")),
-     "(temperature: “37.5 to 37.9 °C” or “38 °C or more, or my chest feels hot or I keep shivering”) and a new cough"),
+     "(temperature: “37.5 to 37.9 °C” or “38 °C or more, or my chest feels hot or I keep "
+     "shivering”) and a new cough"),
     (Not(AnyOf(Is("cough"), Is("pregnant"))), "not a new cough and not pregnant"),
     (Not(AllOf(Is("cough"), Is("pregnant"))), "not a new cough or not pregnant"),
     (Not(Not(Is("cough"))), "a new cough"),

@@ -32,6 +32,8 @@ KEYWORDS = {
     "E1": "genitals", "E2": "bladder", "E3": "weakness", "E4": "stroke", "E5": "chest pain",
     "E6": "both legs", "E7": "cola", "E8": "blood thinners", "E9": "stiff neck",
     "E10": "belly pain", "E11": "cancer", "E12": "purple spots",
+    "E13": "headache and new numbness", "E15": "blotchy", "E16": "swollen lips",
+    "E17": "fainting", "E18": "headache and neck pain", "E19": "chemotherapy",
 }
 
 

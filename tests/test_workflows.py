@@ -73,6 +73,24 @@ def steps_using(job: dict, action: str) -> list[dict]:
     return [s for s in steps(job) if s.get("uses", "").startswith(f"{action}@")]
 
 
+def needs(job: dict) -> set[str]:
+    """The jobs ``job`` needs directly."""
+    named = job.get("needs", [])
+    return {named} if isinstance(named, str) else set(named)
+
+
+def upstream(jobs: dict, name: str) -> set[str]:
+    """Every job the job ``name`` needs, directly or through others."""
+    found: set[str] = set()
+    waiting = needs(jobs[name])
+    while waiting:
+        job = waiting.pop()
+        if job not in found:
+            found.add(job)
+            waiting |= needs(jobs[job])
+    return found
+
+
 def readme_test_command() -> str:
     """The test command from the README's first code block."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -130,13 +148,100 @@ def test_pages_workflow_builds_with_site_url_and_deploys():
     assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
     assert steps(build).index(build_step) < uses.index("actions/upload-pages-artifact")
 
-    assert deploy["needs"] in ("build", ["build"])
+    assert "build" in needs(deploy)
     assert deploy["environment"]["name"] == "github-pages"
     (deploy_step,) = steps_using(deploy, "actions/deploy-pages")
     assert deploy["environment"]["url"] == f"${{{{ steps.{deploy_step['id']}.outputs.page_url }}}}"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert build["permissions"].get("contents") == "read"
     assert set(build["permissions"].values()) == {"read"}
+
+
+# Status functions in a job's `if:` that let it run when a job it needs failed or was
+# cancelled (without one, `if:` holds success() too).
+RUNS_AFTER_FAILURE = re.compile(r"\b(always|failure|cancelled)\s*\(|!\s*success\s*\(")
+
+
+def deploy_gate_problems(workflow: dict) -> list[str]:
+    """What would let pages.yml deploy a commit whose tests did not pass: no job running
+    the README's test command (in tests.yml's container) that the deploy job needs,
+    directly or not; a failure in it ignored (continue-on-error), a step of it skipped,
+    or another commit checked out; or the deploy job, or a job between, told to run even
+    when a job it needs failed (always(), failure(), ...)."""
+    jobs = workflow["jobs"]
+    (deploy,) = [name for name, job in jobs.items() if steps_using(job, "actions/deploy-pages")]
+    before = upstream(jobs, deploy)
+    (reference,) = load(TESTS_YML)["jobs"].values()
+    tests = [name for name in before
+             if [s["run"] for s in steps(jobs[name]) if "run" in s] == [readme_test_command()]
+             and jobs[name].get("container") == reference["container"]]
+    problems = [] if tests else [f"{deploy} does not need a job that runs "
+                                 f"'{readme_test_command()}' in tests.yml's container"]
+    for name in tests:
+        if any(item.get("continue-on-error") for item in (jobs[name], *steps(jobs[name]))):
+            problems.append(f"{name} lets the tests fail (continue-on-error)")
+        if any("if" in step for step in steps(jobs[name])):
+            problems.append(f"{name} may skip a step (if:)")
+        if any(step.get("with", {}).get("ref") for step in steps_using(jobs[name],
+                                                                       "actions/checkout")):
+            problems.append(f"{name} tests another commit than the one deployed")
+    for name in before | {deploy}:
+        if RUNS_AFTER_FAILURE.search(str(jobs[name].get("if", ""))):
+            problems.append(f"{name} runs even when a job it needs failed: "
+                            f"if: {jobs[name]['if']}")
+    return problems
+
+
+def test_pages_deploys_only_a_commit_whose_tests_passed():
+    # The site must never publish a checker whose tests failed (a vignette under- or
+    # over-triaged, a broken page): the deploy job needs a job that runs the README's
+    # test command on the same commit, and runs only when that job succeeded.
+    assert deploy_gate_problems(load(PAGES_YML)) == []
+
+
+DELETE = object()
+
+
+def edited(workflow: dict, *edits: tuple[tuple, object]) -> dict:
+    """Return ``workflow`` with each (path in its jobs, new value or DELETE) applied."""
+    for path, value in edits:
+        parent = workflow["jobs"]
+        for key in path[:-1]:
+            parent = parent[key]
+        if value is DELETE:
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = value
+    return workflow
+
+
+@pytest.mark.parametrize(("edits", "problem"), [
+    ([(("deploy", "needs"), "build")], "does not need a job that runs"),
+    ([(("test",), DELETE), (("deploy", "needs"), "build")], "does not need a job that runs"),
+    ([(("test", "steps", -1, "run"), "bash build_scripts/project.sh build")],
+     "does not need a job that runs"),
+    ([(("deploy", "if"), "${{ always() }}")], "deploy runs even when a job it needs failed"),
+    ([(("deploy", "if"), "!cancelled()")], "deploy runs even when a job it needs failed"),
+    ([(("test", "continue-on-error"), True)], "test lets the tests fail"),
+    ([(("test", "steps", -1, "continue-on-error"), True)], "test lets the tests fail"),
+    ([(("test", "steps", -1, "if"), "github.event_name == 'pull_request'")],
+     "test may skip a step"),
+    ([(("test", "steps", 0, "with", "ref"), "main")], "test tests another commit"),
+    # Ways that keep the gate: the tests needed through the build job, a condition
+    # that holds success() implicitly.
+    ([(("build", "needs"), "test"), (("deploy", "needs"), "build")], None),
+    ([(("deploy", "if"), "github.ref == 'refs/heads/main'")], None),
+], ids=["deploy-needs-only-build", "no-test-job", "test-job-runs-no-tests",
+        "deploy-if-always", "deploy-if-not-cancelled", "test-job-continue-on-error",
+        "test-step-continue-on-error", "test-step-skipped", "test-job-checks-out-another-ref",
+        "tests-needed-through-build", "deploy-if-without-status"])
+def test_the_deploy_gate_check_finds_each_way_round_it(edits, problem):
+    # So that a check that finds nothing cannot pass the test above.
+    problems = deploy_gate_problems(edited(load(PAGES_YML), *edits))
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in found for found in problems), problems
 
 
 @pytest.mark.parametrize("path", [TESTS_YML, PAGES_YML], ids=lambda p: p.name)

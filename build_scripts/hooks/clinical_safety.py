@@ -1,8 +1,9 @@
 # Generates the page "Clinical safety" (checker/clinical-safety.md): the
 # checker's hazard log from content/hazard_log.yml, every question, rule, page
 # and test it names checked to exist; the checker's figures, measured during the
-# build by running the engine over the case vignettes in tests/data/; and the
-# checker's known limits. Nothing is written to docs/.
+# build by running the engine over the case vignettes in tests/data/ (the build
+# stops, naming each one, if any vignette is not given its expected level); and
+# the checker's known limits. Nothing is written to docs/.
 
 from __future__ import annotations
 
@@ -66,27 +67,44 @@ def page_link(page: str) -> str:
 
 
 def vignette_figures(vignettes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Return how the engine does on the vignettes: how many, how many get their
-    expected level (by level), and how many get a less or more urgent one."""
-    rank = {level: number for number, level in enumerate(LEVEL_IDS)}
-    cases = dict.fromkeys(LEVEL_IDS, 0)
-    matched = dict.fromkeys(LEVEL_IDS, 0)
-    under = over = 0
-    for vignette in vignettes:
-        try:
-            got = assess(vignette["answers"]).level
-        except InvalidAnswers as error:
-            raise PluginError(f"{VIGNETTES_NAME}: vignette {vignette.get('id')}: {error}") from None
-        expected = vignette["expect"]
-        cases[expected] += 1
-        matched[expected] += got == expected
-        under += rank[got] > rank[expected]
-        over += rank[got] < rank[expected]
-    return {"total": len(vignettes), "matched": sum(matched.values()), "under": under,
-            "over": over, "rules": len(RULES),
+    """Return how the engine does on the vignettes: how many, by expected level, and how
+    many it gives their expected level (all of them: check_levels stops the build else)."""
+    check_levels(vignettes, [given_level(vignette) for vignette in vignettes])
+    cases = {level: sum(vignette["expect"] == level for vignette in vignettes)
+             for level in LEVEL_IDS}
+    return {"total": len(vignettes), "matched": len(vignettes), "under": 0, "over": 0,
+            "rules": len(RULES),
             "by_level": [{"level": level, "headline": LEVELS_BY_ID[level].headline,
-                          "cases": cases[level], "matched": matched[level]}
+                          "cases": cases[level], "matched": cases[level]}
                          for level in LEVEL_IDS]}
+
+
+def given_level(vignette: dict[str, Any]) -> str:
+    """Return the level the engine gives a vignette, or why it refused its answers."""
+    try:
+        return assess(vignette["answers"]).level
+    except InvalidAnswers as error:
+        return f"its answers refused ({error})"
+
+
+def check_levels(vignettes: list[dict[str, Any]], given: list[str]) -> None:
+    """Raise PluginError naming every vignette not given its expected level.
+
+    A safety gate: the site is never built with a checker that sends a case to a less
+    urgent level than expected (under-triage) or a more urgent one (over-triage).
+    """
+    rank = {level: number for number, level in enumerate(LEVEL_IDS)}
+    wrong = []
+    for vignette, got in zip(vignettes, given, strict=True):
+        expected = vignette["expect"]
+        if got != expected:
+            how = "" if got not in rank else (
+                " (under-triaged)" if rank[got] > rank[expected] else " (over-triaged)")
+            wrong.append(f"  {vignette.get('id')}: expected {expected}, got {got}{how}")
+    if wrong:
+        raise PluginError(f"{VIGNETTES_NAME}: the checker does not give {len(wrong)} of "
+                          f"{len(vignettes)} vignettes their expected level, and the site is "
+                          "not built until it does:\n" + "\n".join(wrong))
 
 
 # ---------------------------------------------------------------------------

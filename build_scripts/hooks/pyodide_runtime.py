@@ -4,7 +4,8 @@
 # `pyodide lockfile add-wheels`, so the page finds it by name, sha256 checked;
 # writes the engine's own standard library (only what it loads, compiled); and
 # checks that a memory snapshot of the engine, which the reader's browser makes
-# after the first start, restores.
+# after the first start, restores, and that the engine restored from it gives every
+# vignette its expected level (a safety gate, as in the clinical_safety hook).
 
 from __future__ import annotations
 
@@ -175,7 +176,8 @@ def read_leb128(data: bytes, position: int) -> tuple[int, int]:
 
 
 def check_snapshot(snapshot: dict[str, Any], limit: int) -> None:
-    """Raise PluginError unless the engine's snapshot restores and will keep restoring.
+    """Raise PluginError unless the engine's snapshot restores and will keep restoring,
+    and the engine restored from it gives every vignette its expected level.
 
     Pyodide restores a snapshot into the memory its WebAssembly module starts with
     and never grows it first, so a snapshot of a heap that grew past that fails to
@@ -188,6 +190,7 @@ def check_snapshot(snapshot: dict[str, Any], limit: int) -> None:
         raise PluginError(f"the engine restored from its snapshot answers vignettes "
                           f"{', '.join(snapshot['differing'])} differently from the engine it "
                           "was made from")
+    check_levels(snapshot["levels"])
     heap, in_use = snapshot["heap_bytes"], snapshot["heap_in_use"]
     remedy = ("Import less when the checker starts (checker/ and the modules it imports at "
               "the top), or keep fewer or smaller objects at module level.")
@@ -202,6 +205,19 @@ def check_snapshot(snapshot: dict[str, Any], limit: int) -> None:
             f"{HEAP_MARGIN / mib:.0f} MiB short of the {limit / mib:.1f} MiB Pyodide starts "
             "with: a little more and its heap grows, and a snapshot of a grown heap fails to "
             f"restore (pyodide issue 6254). {remedy}")
+
+
+def check_levels(levels: list[dict[str, str]]) -> None:
+    """Raise PluginError naming every vignette the engine in Pyodide does not give its
+    expected level: each of ``levels`` is a vignette's id, its expected level (expect)
+    and what the engine gave (got: a level, or why it refused the answers)."""
+    wrong = [f"  {case['id']}: expected {case['expect']}, got {case['got']}"
+             for case in levels if case["got"] != case["expect"]]
+    if wrong:
+        raise PluginError(f"the checker's engine in Pyodide (the site's wheel and standard "
+                          f"library, restored from its snapshot, run in Node) does not give "
+                          f"{len(wrong)} of {len(levels)} vignettes their expected level:\n"
+                          + "\n".join(wrong))
 
 
 def write_manifest(target: Path, wheel: str, limit: int) -> None:
