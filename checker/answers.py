@@ -159,7 +159,7 @@ def unknown_field_message(field: object) -> str:
         name = shown = repr(field)[:40]
     else:
         name = field
-        shown = name if name.isidentifier() and len(name) <= 40 else quote(name[:40])
+        shown = name if name.isidentifier() and len(name) <= SHOWN_LENGTH else quote(name)
     message = f"{shown}: unknown field"
     close = difflib.get_close_matches(name, list(QUESTIONS_BY_ID), n=1)
     return f"{message}; did you mean {close[0]}?" if close else message
@@ -171,8 +171,15 @@ def allowed(question: Question) -> str:
 
 
 def quote(text: str) -> str:
-    """Return text in double quotes, as it would be written in JSON."""
+    """Return text in double quotes, as it would be written in JSON; a long text is
+    cut to its start, so that a message stays short whatever was sent."""
+    if len(text) > SHOWN_LENGTH:
+        return json.dumps(text[:SHOWN_LENGTH], ensure_ascii=False)[:-1] + '..." (cut)'
     return json.dumps(text, ensure_ascii=False)
+
+
+# How much of an answer's text a message repeats.
+SHOWN_LENGTH = 40
 
 
 def describe_value(value: object) -> str:
@@ -186,7 +193,7 @@ def describe_value(value: object) -> str:
     if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, str):
-        return f"the text {quote(value)}" if len(value) <= 40 else "a long text"
+        return f"the text {quote(value)}" if len(value) <= SHOWN_LENGTH else "a long text"
     if isinstance(value, Mapping):
         return "an object"
     if isinstance(value, list | tuple):

@@ -198,3 +198,19 @@ def test_recent_chemotherapy_is_a_condition_and_a_misspelling_is_refused():
     with pytest.raises(InvalidAnswers, match='conditions: unknown choice "chemotherapy" in '
                                              'the list'):
         validate({**BASE, "conditions": ["chemotherapy"]})
+
+
+@pytest.mark.parametrize("data", [
+    {**BASE, "fever": "x" * 1_000_000},
+    {**BASE, "pain_areas": ["y" * 1_000_000]},
+    {**BASE, "conditions": ["z" * 1_000_000, "z" * 1_000_000]},
+    {**BASE, "w" * 1_000_000: True},
+])
+def test_a_huge_text_gives_a_short_message_that_names_the_field(data):
+    with pytest.raises(InvalidAnswers) as caught:
+        validate(data)
+    message = str(caught.value)
+    assert len(message) < 200, message[:300]
+    assert '..." (cut)' in message
+    field = next(key for key in data if key not in BASE or data[key] != BASE[key])
+    assert message.startswith(field if len(field) < 40 else '"www')
