@@ -24,7 +24,8 @@ ARTICLES = sorted(path for path in CONTENT.glob("*.md") if not path.name.startsw
 
 # Words at most, per article; warning-signs explains every rule, so it may be longer.
 MAX_WORDS = 1800
-MAX_WORDS_BY_ARTICLE = {"warning-signs.md": 2500}
+# warning-signs.md: one section per rule of the policy (64 rules in v3), plus a small margin.
+MAX_WORDS_BY_ARTICLE = {"warning-signs.md": 4300}
 MIN_FLESCH = 70
 
 # Pages about the site rather than about health need no box of emergency signs.
