@@ -312,7 +312,7 @@ RULES = (
          "Severe pain after a recent fall or injury"),
     Rule("U14", URGENT, "Weight loss", Is("weight_loss"),
          "You have lost weight without trying. With back pain, a doctor should check this "
-         "soon.",
+         "today.",
          "warning-signs/#weight-loss",
          "Weight loss you cannot explain"),
     Rule("U15", URGENT, "Night pain after three days",

@@ -43,7 +43,8 @@ LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
 
 # Claims the editorial pass corrected (issue 11), which must not come back.
 CORRECTED = {
-    r"delayed[- ]onset": "that term is for soreness after exercise, not after a massage",
+    r"delayed[- ]onset": "that term is for exercise; soreness after a massage is only thought to "
+                         "be similar",
     r"not caused by germs": "fasciitis is usually, not always, free of germs",
     r"barely touch": "painkillers often, not always, help less with a disc",
     r"match what scans": "the osteochondrosis stages are a traditional description",
@@ -51,8 +52,16 @@ CORRECTED = {
     r"(go|goes|going) into spasm": "brisk massage is not known to cause spasm",
     r"less likely to be strained": "warming up is not known to prevent strain from massage",
     r"(gone|fades?|goes away|go away)( by itself)? within two to three days":
-        "ordinary soreness is mostly gone within about 36 to 48 hours",
+        "ordinary soreness is usually much better, not gone, within two to three days",
     r"every statement": "the About page says what is checked, and against what",
+    # Issue 19.
+    r"does not make cancer spread": "there is no evidence that gentle massage makes cancer spread",
+    r"more often caused by strained muscles": "back pain often has no single cause (NHS)",
+    r"no more than mild soreness": "moderate soreness, up to 6 out of 10, is ordinary",
+    r"usually less each time": "soreness is often, not usually, less each time",
+    r"soreness that lasts means the pressure": "soreness that lasts needs a doctor (D4, D6)",
+    r"redness spreads fast": "redness with a temperature is today (U17), an emergency only with "
+                             "sepsis signs (E15)",
 }
 
 
