@@ -185,10 +185,14 @@ def wait_after_check(browser, site: Site, press_at_ms: float) -> dict:
 
 
 def answer_up_to_the_review(page, hours: int, severity: int) -> None:
-    """Give the hours and the pain score, and go on to the review step: the form
-    asks one step at a time, the hours on the second step, the pain on the third."""
+    """Give the time since the massage (in its boxes: days and hours) and the pain
+    score, and go on to the review step: the form asks one step at a time, the time
+    on the second step, the pain on the third."""
     page.click("[data-action='next']")
-    page.fill("#q-hours_since_massage", str(hours))
+    for box in page.query_selector_all("[data-field='hours_since_massage'] input[data-size]"):
+        size = int(box.get_attribute("data-size") or 1)
+        box.fill(str(hours // size))
+        hours %= size
     page.click("[data-action='next']")
     page.check(f"[data-field='severity'] input[value='{severity}']")
     while page.is_visible("[data-action='next']"):

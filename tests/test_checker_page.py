@@ -1,6 +1,8 @@
 """The checker page as the build draws it: one step per section and a review,
-the pain scale grouped by its bands, the back map from the pain areas' choices,
-and the usual course of soreness handed to the page as data."""
+the pain scale grouped by its bands, the time since the massage as a box per
+part (days, hours), the answers that alone mean an emergency marked from the
+rule table, why a question is asked, the back map from the pain areas'
+choices, and the usual course of soreness handed to the page as data."""
 
 from __future__ import annotations
 
@@ -8,13 +10,25 @@ import html
 import json
 import re
 from dataclasses import replace
+from html.parser import HTMLParser
 
 import pytest
 
 from build_scripts import back_map
+from checker import assess
+from checker.conditions import Is
 from checker.course import usual_course
-from checker.levels import DOCTOR, SELF_CARE
-from checker.questions import QUESTIONS_BY_ID, SECTIONS, Band
+from checker.levels import DOCTOR, EMERGENCY, SELF_CARE
+from checker.questions import (
+    BOOLEAN,
+    CHOICE,
+    DANGER_SECTION,
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    SECTIONS,
+    Band,
+)
+from checker.rules import Rule
 from tests.mkdocs_hooks import load_hook
 from tests.site_html import parse_page, target_file
 
@@ -94,6 +108,9 @@ def test_the_course_data_names_its_levels_answers_and_scale(hook):
     assert QUESTIONS_BY_ID[data["hours_field"]].unit == "hours"
     assert data["pain_max"] == QUESTIONS_BY_ID[data["pain_field"]].maximum
     assert data["hours_shown"] > data["points"][-1][0]
+    # Its ticks are the largest part of the time's unit: a day, named by the question.
+    assert data["tick"] == QUESTIONS_BY_ID[data["hours_field"]].parts[0].to_dict()
+    assert data["hours_shown"] % data["tick"]["size"] == 0
 
 
 # ---------------------------------------------------------------------------
@@ -121,3 +138,135 @@ def test_the_built_map_has_an_area_for_each_checkbox(checker_html):
     areas = re.findall(r'<g class="checker-map__area" data-value="([a-z_]+)"', checker_html)
     assert areas == list(PAIN_AREAS.values)
     assert re.search(r'<svg class="checker-map"[^>]*aria-hidden="true"', checker_html)
+
+
+class Inputs(HTMLParser):
+    """The attributes of every input of a page, and its paragraphs' ids and text."""
+
+    def __init__(self, page_html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inputs: list[dict[str, str | None]] = []
+        self.paragraphs: dict[str, str] = {}
+        self._paragraph: str | None = None
+        self.feed(page_html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "input":
+            self.inputs.append(dict(attrs))
+        if tag == "p" and dict(attrs).get("id"):
+            self._paragraph = dict(attrs)["id"]
+            self.paragraphs[self._paragraph] = ""
+
+    def handle_data(self, data):
+        if self._paragraph:
+            self.paragraphs[self._paragraph] += data
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self._paragraph = None
+
+
+@pytest.fixture(scope="module")
+def inputs(checker_html) -> Inputs:
+    return Inputs(checker_html)
+
+
+# ---------------------------------------------------------------------------
+# The time since the massage: a box per part
+
+def test_the_time_is_a_box_per_part_each_with_its_limit(inputs, checker_html):
+    hours = QUESTIONS_BY_ID["hours_since_massage"]
+    boxes = [each for each in inputs.inputs if each.get("name") == hours.id]
+    assert [(box["type"], box["data-size"], box["min"], box["max"], box["inputmode"])
+            for box in boxes] == [("number", str(part.size), "0", str(part.maximum), "numeric")
+                                  for part in hours.parts]
+    for box, part in zip(boxes, hours.parts, strict=True):
+        assert (box["data-one"], box["data-many"]) == (part.one, part.many)
+        assert re.search(rf'<label[^>]*for="{box["id"]}"><input[^>]*><span>{part.many}</span>',
+                         checker_html)
+        assert "required" not in box  # an empty box counts 0: the script asks for one
+    question = re.search(r'<div class="checker-question" data-field="hours_since_massage"[^>]*>',
+                         checker_html)
+    assert question and "data-required" in question.group(0)
+    assert 'data-answer-words="{} ago"' in question.group(0)
+
+
+def test_only_a_question_with_parts_is_drawn_in_parts(hook):
+    for question in QUESTIONS:
+        assert (hook.widget_for(question) == "parts") == bool(question.parts), question.id
+
+
+# ---------------------------------------------------------------------------
+# The answers that alone mean an emergency
+
+def alone(field: str, value: object) -> str:
+    """The level of the answers that give only this one answer (and what is required)."""
+    return assess({"hours_since_massage": 5, "severity": 2, field: value}).level
+
+
+def form_values(question) -> list[tuple[object, str]]:
+    """Each answer of a box or a choice question, with the value its control sends."""
+    if question.kind == BOOLEAN:
+        return [(True, "true")]
+    return [(value, value) for value in question.values]
+
+
+def test_the_emergency_answers_are_those_that_alone_mean_an_emergency(hook):
+    marked = hook.emergency_answers()
+    for question in QUESTIONS:
+        if question.kind not in (BOOLEAN, CHOICE):
+            continue
+        for answer, sent in form_values(question):
+            emergency = alone(question.id, answer) == EMERGENCY
+            assert (sent in marked.get(question.id, ())) == emergency, (question.id, answer)
+    assert marked["allergic_reaction"] == {"swelling_or_breathing"}  # not an itchy rash only
+    assert marked["fainted"] == {"other"}  # not a first faint on standing up
+
+
+def test_the_emergency_answers_are_marked_on_their_inputs(hook, inputs):
+    marked = {(each["name"], each["value"]) for each in inputs.inputs if "data-emergency" in each}
+    assert marked == {(field, value) for field, values in hook.emergency_answers().items()
+                      for value in values}
+
+
+def test_an_emergency_no_control_can_show_stops_the_build(hook, monkeypatch):
+    rule = Rule("E90", EMERGENCY, "No cough", Is("cough", False), "You have no cough.",
+                "warning-signs/#fever", "No cough")
+    monkeypatch.setattr(hook, "rules_at", lambda level: (rule,))
+    with pytest.raises(ValueError, match="rule E90 is an emergency when a box is left empty"):
+        hook.emergency_answers()
+
+
+def test_the_danger_steps_intro_says_how_to_answer_its_controls(hook, checker_html):
+    assert hook.how_to_answer([{"widget": "checkbox"}]) == "Tick each box that is true for you."
+    assert hook.how_to_answer([{"widget": "radios"}, {"widget": "checkbox"}]) == (
+        "Tick each box that is true for you, and choose one answer to each question "
+        "with choices.")
+    danger = next(section for section in SECTIONS if section.id == DANGER_SECTION)
+    intro = re.search(r'data-section="emergency".*?<p class="checker-step__intro">(.*?)</p>',
+                      checker_html, re.S)
+    assert intro and html.unescape(intro.group(1)) == (
+        f"{danger.intro} Tick each box that is true for you, and choose one answer to each "
+        "question with choices.")
+
+
+# ---------------------------------------------------------------------------
+# Why a question is asked, and when the engine does not answer
+
+def test_why_a_question_is_asked_is_its_own_paragraph_that_its_controls_name(inputs,
+                                                                           checker_html):
+    asked_why = [question for question in QUESTIONS if question.why]
+    assert asked_why, "no question says why it is asked"
+    for question in asked_why:
+        assert inputs.paragraphs[f"w-{question.id}"] == f"Why we ask: {question.why}"
+        described = re.search(rf'data-field="{question.id}".*?aria-describedby="([^"]*)"',
+                              checker_html, re.S)
+        assert described and f"w-{question.id}" in described.group(1).split()
+    assert checker_html.count('class="checker-why"') == len(asked_why)
+
+
+def test_the_fallback_says_whether_the_checker_did_not_start_or_did_not_answer(checker_html):
+    fallback = re.search(r'<div id="checker-fallback".*?</div>', checker_html, re.S)
+    assert fallback
+    assert re.search(r'data-when="start">The checker could not start', fallback.group(0))
+    assert re.search(r'data-when="answer" hidden>The checker did not answer', fallback.group(0))

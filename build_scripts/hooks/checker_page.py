@@ -3,9 +3,11 @@
 # twice), with the warning signs shown when the engine cannot run. Each section
 # of questions is one step, and a last step reviews the answers. The form
 # carries, as data, what the page script needs: the kinds of question, the
-# units and topics of the answers, and the usual course of soreness with the
-# levels whose results show it all come from checker/, never as copies in the
-# script. The back map is drawn from the pain areas' choices (back_map.py).
+# units and topics of the answers, the boxes of a number typed in parts (days
+# and hours), the answers that alone mean an emergency (from the rule table),
+# and the usual course of soreness with the levels whose results show it all
+# come from checker/, never as copies in the script. The back map is drawn
+# from the pain areas' choices (back_map.py).
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from build_scripts import back_map
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, package_name
 from build_scripts.warning_signs import render_box
+from checker.conditions import Is
 from checker.course import usual_course
 from checker.levels import DOCTOR, EMERGENCY, LEVEL_IDS, LEVELS_BY_ID, SELF_CARE, URGENT
 from checker.questions import (
@@ -34,7 +37,10 @@ from checker.questions import (
     QUESTIONS_BY_ID,
     SECTIONS,
     Question,
+    Section,
 )
+from checker.rules import rules_at
+from checker.wording import upper_first
 
 # ---------------------------------------------------------------------------
 # Hooks
@@ -60,31 +66,76 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """Return the plain data the form template renders: sections, questions, levels,
     the names the page script reads, and the boxes of warning signs for when the
     engine cannot run."""
+    emergency = emergency_answers()
     return {
         "package": package_name(),
         "worker": get_relative_url(CHECKER_WORKER, page.url),
         "kinds": json.dumps(KIND_NAMES),
         "emergency_section": DANGER_SECTION,
         "course": json.dumps(course_data()),
+        "box_value": BOX_VALUE,
         # One step per section, then the review of the answers.
         "step_count": len(SECTIONS) + 1,
-        "sections": [
-            {"id": section.id, "title": section.title, "intro": section.intro,
-             "questions": [question_data(question) for question in QUESTIONS
-                           if question.section == section.id]}
-            for section in SECTIONS
-        ],
+        "sections": [section_data(section, emergency) for section in SECTIONS],
         "emergency": level_data(EMERGENCY),
         "warning_signs": [render_box(level, page, config) for level in (EMERGENCY, URGENT)],
     }
 
 
-def question_data(question: Question) -> dict[str, Any]:
-    """Return one question as the template needs it, with how to draw it."""
+def section_data(section: Section, emergency: dict[str, frozenset[str]]) -> dict[str, Any]:
+    """Return one step's section with its questions; the danger section's intro says
+    how to answer its controls, whatever they are."""
+    questions = [question_data(question, emergency.get(question.id, frozenset()))
+                 for question in QUESTIONS if question.section == section.id]
+    intro = section.intro
+    if section.id == DANGER_SECTION:
+        intro = f"{intro} {how_to_answer(questions)}".strip()
+    return {"id": section.id, "title": section.title, "intro": intro, "questions": questions}
+
+
+def how_to_answer(questions: list[dict[str, Any]]) -> str:
+    """Return how to answer these questions, from their controls ("Tick each box
+    that is true for you, and choose one answer to each question with choices.")."""
+    widgets = {question["widget"] for question in questions}
+    ways = [words for widget, words in HOW_TO_ANSWER.items() if widget in widgets]
+    return upper_first(", and ".join(ways)) + "." if ways else ""
+
+
+def emergency_answers() -> dict[str, frozenset[str]]:
+    """Return, for each field, the form values that on their own make the level an
+    emergency: those of every emergency rule whose condition is one answer,
+    Is(field, value). The page shows its "call now" alert as soon as one of them
+    is chosen; the danger section alone cannot say, since some of its answers (an
+    itchy rash only) are not emergencies. Raise ValueError for an answer no
+    control can choose (a box that must be left empty)."""
+    answers: dict[str, set[str]] = {}
+    for rule in rules_at(EMERGENCY):
+        if type(rule.condition) is Is:  # exactly one answer, not OneOf's several
+            answers.setdefault(rule.condition.field, set()).update(
+                form_value(rule.id, value) for value in rule.condition.values)
+    return {field: frozenset(values) for field, values in answers.items()}
+
+
+def form_value(rule_id: str, value: object) -> str:
+    """Return the value of the control that gives this answer: a ticked box or a choice."""
+    if value is True:
+        return BOX_VALUE
+    if isinstance(value, str):
+        return value
+    raise ValueError(f"rule {rule_id} is an emergency when a box is left empty, "
+                     "which no control on the page can show")
+
+
+def question_data(question: Question, emergency: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Return one question as the template needs it, with how to draw it and the
+    form values among its answers that alone mean an emergency."""
     data = question.to_dict()
     data["widget"] = widget_for(question)
     data["show_if"] = " ".join(question.show_if)
     data["topic"] = question.topic
+    data["emergency"] = sorted(emergency)
+    if data["widget"] == "parts":
+        data["answer_words"] = PARTS_ANSWER_WORDS
     if data["widget"] == "scale":
         data["scale"] = scale_groups(question)
     if question.id == back_map.QUESTION:
@@ -112,19 +163,26 @@ def scale_groups(question: Question) -> list[dict[str, Any]]:
 
 def course_data() -> dict[str, Any]:
     """Return the usual course of soreness with what the chart needs besides:
-    the levels whose results draw it, how many hours it shows, and the answers
+    the levels whose results draw it, how many hours it shows and the time between
+    its ticks (the largest part of the hours question: a day), and the answers
     (and the pain scale's top) that place the reader on it."""
     hours, pain = QUESTIONS_BY_ID[COURSE_HOURS_FIELD], QUESTIONS_BY_ID[COURSE_PAIN_FIELD]
+    if not hours.parts:
+        raise ValueError(f"the chart's ticks are the parts of {hours.id!r}, which has none")
     return {**usual_course(),
             "levels": [level for level in LEVEL_IDS if level in COURSE_CHART_LEVELS],
             "hours_shown": COURSE_CHART_HOURS,
+            "tick": hours.parts[0].to_dict(),
             "hours_field": hours.id,
             "pain_field": pain.id,
             "pain_max": pain.maximum}
 
 
 def widget_for(question: Question) -> str:
-    """Return the form control for a question: checkbox, radios, checkboxes, scale or number."""
+    """Return the form control for a question: checkbox, radios, checkboxes, scale,
+    number, or parts (a number box for each of its parts: days, hours)."""
+    if question.parts:
+        return "parts"
     if question.kind == INTEGER:
         assert question.minimum is not None and question.maximum is not None
         return "scale" if question.maximum - question.minimum <= 10 else "number"
@@ -143,6 +201,17 @@ def level_data(level_id: str) -> dict[str, str]:
 MARKER = "<!-- checker:form -->"
 
 WIDGETS = {BOOLEAN: "checkbox", CHOICE: "radios", MULTI_CHOICE: "checkboxes"}
+
+# The value a ticked box sends; the page script reads a box as ticked or not.
+BOX_VALUE = "true"
+
+# How to answer each kind of control, for the danger section's intro, which mixes them.
+HOW_TO_ANSWER = {"checkbox": "tick each box that is true for you",
+                 "radios": "choose one answer to each question with choices"}
+
+# A number typed in parts is how long ago something was ("How long ago did the
+# massage end?"): the review says it back as "2 days and 4 hours ago".
+PARTS_ANSWER_WORDS = "{} ago"
 
 # The results that show the chart of the usual course: never beside an emergency
 # or urgent instruction, which nothing may distract from.

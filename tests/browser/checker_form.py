@@ -1,6 +1,6 @@
 """Using the checker's form as a person on a phone does: one step at a time,
-tapping each answer (typing only the hours), then Next; and reading where the
-page is. Shared by the browser tests. On a page without touch, the same
+tapping each answer (typing only the days and hours), then Next; and reading
+where the page is. Shared by the browser tests. On a page without touch, the same
 answers are given by mouse clicks."""
 
 from __future__ import annotations
@@ -44,12 +44,28 @@ def press(target: Locator) -> None:
         target.click()
 
 
+def type_in_parts(item: Locator, value: int) -> None:
+    """Type a number in its boxes, largest part first (hours as days and hours:
+    days = hours // 24, then the hours left), as a person does: a part of 0 is left
+    empty, unless the whole answer is 0."""
+    boxes = item.locator("input[data-size]").all()
+    for index, box in enumerate(boxes):
+        count, value = divmod(value, int(box.get_attribute("data-size") or 1))
+        press(box)
+        last_and_nothing_typed = index == len(boxes) - 1 and not any(
+            other.input_value() for other in boxes[:-1])
+        box.fill(str(count) if count or last_and_nothing_typed else "")
+
+
 def tap_answer(item: Locator, value: object, *, use_map: bool = True) -> None:
     """Give one question its answer: tap the box, the choices (on the back map
-    where there is one) or the score; type the hours."""
+    where there is one) or the score; type the days and hours."""
     if item.get_attribute("data-kind") == "boolean":
         if value:
             press(item.locator("label"))
+    elif item.locator("input[data-size]").count():
+        assert isinstance(value, int)
+        type_in_parts(item, value)
     elif item.locator("input[type='number']").count():
         press(item.locator("input"))
         item.locator("input").fill(str(value))

@@ -1,8 +1,10 @@
 """The in-page checker in real headless Chromium with real Pyodide: parity with
 the command line, every vignette entered on a phone by tapping through the
-steps, instant navigation, a sub-path, the fallbacks, and no request leaving
-127.0.0.1. The steps themselves (history, focus, review, map, chart, printout,
-keyboard, target sizes) are tested in test_checker_steps.py."""
+steps, the emergency instruction, instant navigation, a sub-path, the
+fallbacks, and no request leaving 127.0.0.1. The steps themselves (history,
+focus, review, days and hours, map, chart, printout, keyboard, target sizes)
+are tested in test_checker_steps.py; replies that come too late or never, in
+test_checker_replies.py."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ import pytest
 from playwright.sync_api import expect
 
 from build_scripts.site_layout import SNAPSHOT_CACHE
+from checker import assess
+from checker.levels import EMERGENCY, LEVEL_IDS
+from checker.questions import BOOLEAN, QUESTIONS_BY_ID
 from tests.browser.checker_form import (
     ENGINE_TIMEOUT,
     button,
@@ -102,15 +107,45 @@ def test_the_result_is_not_stored_anywhere(checker_page):
 # ---------------------------------------------------------------------------
 # The form, as a person on a phone uses it
 
-@pytest.mark.parametrize("vignette", VIGNETTES, ids=[vignette["id"] for vignette in VIGNETTES])
-def test_vignette_tapped_through_the_steps(checker_phone, vignette):
-    enter_answers(checker_phone, vignette["answers"])
-    result = see_result(checker_phone)
-    expected = command_line_result(vignette["answers"])
-    assert result.get_attribute("data-level") == expected["level"] == vignette["expect"]
-    assert result.locator("#checker-headline").inner_text() == expected["headline"]
-    for reason in expected["reasons"]:
-        assert reason["text"] in result.inner_text()
+# Vignettes per page: each batch is one cold start of the engine, then "Start again".
+BATCH = 10
+BATCHES = [VIGNETTES[start:start + BATCH] for start in range(0, len(VIGNETTES), BATCH)]
+
+# The questions and answers policy v3 added: every one of them is tapped in some vignette.
+NEW_IN_V3 = {"sepsis_signs": True, "allergic_reaction": None, "fainted": None,
+             "pain_before": None, "hurts_to_breathe": True, "one_sided_rash": True,
+             "age_group": None, "pregnancy_signs": True, "conditions": "recent_chemotherapy"}
+
+
+def gives_a_new_answer(answers: dict, field: str, answer: object) -> bool:
+    """Whether the answers give the field ``answer`` (None: any but its default)."""
+    given = answers.get(field, QUESTIONS_BY_ID[field].default)
+    if answer is None:
+        return given != QUESTIONS_BY_ID[field].default
+    return answer in given if isinstance(given, list | tuple) else given == answer
+
+
+def test_the_vignettes_tapped_cover_every_level_and_every_new_question():
+    assert {vignette["expect"] for vignette in VIGNETTES} == set(LEVEL_IDS)
+    for field, answer in NEW_IN_V3.items():
+        assert any(gives_a_new_answer(vignette["answers"], field, answer)
+                   for vignette in VIGNETTES), field
+
+
+@pytest.mark.parametrize("batch", BATCHES, ids=[f"{batch[0]['id']}-{batch[-1]['id']}"
+                                                for batch in BATCHES])
+def test_vignette_tapped_through_the_steps(checker_phone, batch):
+    for vignette in batch:
+        enter_answers(checker_phone, vignette["answers"])
+        result = see_result(checker_phone)
+        expected = command_line_result(vignette["answers"])
+        assert result.get_attribute("data-level") == expected["level"] == vignette["expect"], \
+            vignette["id"]
+        assert result.locator("#checker-headline").inner_text() == expected["headline"]
+        for reason in expected["reasons"]:
+            assert reason["text"] in result.inner_text(), vignette["id"]
+        result.get_by_role("button", name="Start again").tap()
+        expect(shown_step(checker_phone)).to_have_attribute("data-step", "1")
 
 
 def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
@@ -123,6 +158,18 @@ def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
     assert "emergency number" in alert.inner_text()
     page.locator("label[for='q-saddle_numbness']").tap()
     assert alert.is_hidden()
+    # Each answer of the danger step alone, by what the engine makes of it: the
+    # instruction shows for exactly the answers that are an emergency on their own.
+    for field in shown_step(page).locator("[data-field]").evaluate_all(
+            "questions => questions.map(q => q.dataset.field)"):
+        item, asked = question(page, field), QUESTIONS_BY_ID[field]
+        for answer in [True] if asked.kind == BOOLEAN else asked.values[1:]:
+            tap_answer(item, answer)
+            alone = assess({"hours_since_massage": 5, "severity": 2, field: answer}).level
+            assert alert.is_visible() == (alone == EMERGENCY), (field, answer)
+            # Back to no: a second tap takes a box back; a choice goes back to its first.
+            tap_answer(item, True if asked.kind == BOOLEAN else asked.values[0])
+            assert alert.is_hidden(), (field, answer)
 
 
 def test_urgent_case_links_to_its_warning_sign(checker_phone):
@@ -141,7 +188,7 @@ def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
     button(page, "next").tap()
     problem = page.locator("#checker-problem")
     expect(problem).to_be_visible()
-    assert "How many hours ago" in problem.inner_text()
+    assert 'Please answer this question: "How long ago' in problem.inner_text()
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
     assert step_number(page) == 2
     tap_answer(question(page, "hours_since_massage"), 20)
@@ -156,23 +203,24 @@ def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
 def test_an_answer_out_of_range_is_named(checker_phone):
     page = checker_phone
     next_step(page)
-    tap_answer(question(page, "hours_since_massage"), 9000)
+    tap_answer(question(page, "hours_since_massage"), 9000)  # 375 days
     button(page, "next").tap()
     problem = page.locator("#checker-problem")
     expect(problem).to_be_visible()
-    assert "How many hours ago" in problem.inner_text() and "8760" in problem.inner_text()
+    assert "How long ago" in problem.inner_text()
+    assert "days: type a whole number from 0 to 365" in problem.inner_text()
     assert step_number(page) == 2
 
 
 def test_an_answer_the_engine_refuses_takes_the_reader_to_its_question(checker_phone):
     page = checker_phone
-    # As in a browser that does not check the form's limits: only the engine does.
-    page.locator("#q-hours_since_massage").evaluate("input => input.removeAttribute('min')")
-    enter_answers(page, {"hours_since_massage": -5, "severity": 3})
+    # As if the form had no limit on the days: only the engine's limit is left.
+    page.locator("#q-hours_since_massage-days").evaluate("input => input.removeAttribute('max')")
+    enter_answers(page, {"hours_since_massage": 400 * 24, "severity": 3})
     button(page, "check").tap()
     problem = page.locator("#checker-problem")
     expect(problem).to_be_visible()
-    assert "How many hours ago" in problem.inner_text()
+    assert "How long ago" in problem.inner_text()
     assert "hours_since_massage" in problem.inner_text()  # the engine's own words
     assert step_number(page) == 2
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
@@ -187,7 +235,8 @@ def test_start_again_clears_the_result_and_the_answers(checker_phone):
     result.get_by_role("button", name="Start again").tap()
     expect(page.locator("#checker-result")).to_be_hidden()
     assert step_number(page) == 1
-    assert page.locator("#q-hours_since_massage").input_value() == ""
+    assert question(page, "hours_since_massage").locator("input").evaluate_all(
+        "boxes => boxes.map(box => box.value)") == ["", ""]
     assert not page.locator("#q-first_massage").is_checked()
 
 
@@ -253,17 +302,29 @@ def wait_for_snapshot(page) -> dict:
     return page.evaluate("() => window.checkerSnapshot")
 
 
+# The name of the cache that holds the engine's snapshot: SNAPSHOT_CACHE, or, where the
+# worker keeps one per copy of the site, SNAPSHOT_CACHE@<the site's path>.
+SNAPSHOT_CACHE_NAME = """async (prefix) => (await caches.keys())
+    .find((name) => name === prefix || name.startsWith(`${prefix}@`)) || prefix"""
+
+
+def snapshot_cache_names(names: list[str]) -> list[str]:
+    """Return those of the cache ``names`` that hold the engine's snapshot."""
+    return [name for name in names
+            if name == SNAPSHOT_CACHE or name.startswith(f"{SNAPSHOT_CACHE}@")]
+
+
 # Which of the given texts the kept snapshot holds, once gunzipped: the engine's whole
 # memory, so an answer the engine had seen would be in it as the page sent it.
-SNAPSHOT_HOLDS = """async ([name, texts]) => {
-    const cache = await caches.open(name);
+SNAPSHOT_HOLDS = """async ([prefix, texts]) => {
+    const cache = await caches.open(await (NAME)(prefix));
     const [request] = await cache.keys();
     const kept = await cache.match(request);
     const memory = await new Response(kept.body.pipeThrough(new DecompressionStream("gzip")))
         .arrayBuffer();
     const text = new TextDecoder("latin1").decode(memory);
     return texts.filter((each) => text.includes(each));
-}"""
+}""".replace("NAME", SNAPSHOT_CACHE_NAME)
 
 
 def snapshot_holds(page, texts: list[str]) -> list[str]:
@@ -304,15 +365,16 @@ DAMAGE_SAID = {"made from another engine": "made from another version of the eng
 def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(checker_page, damage):
     page = checker_page
     assert wait_for_snapshot(page)["kept"] is True
-    page.evaluate("""async ([name, url]) => {
-        const cache = await caches.open(name);
+    page.evaluate("""async ([prefix, url]) => {
+        const cache = await caches.open(await (NAME)(prefix));
         const [request] = await cache.keys();
         const kept = await cache.match(request);
         let bytes = new Uint8Array(await kept.arrayBuffer());
         const headers = new Headers(kept.headers);
         DAMAGE
         await cache.put(request, new Response(bytes, { headers }));
-    }""".replace("DAMAGE", DAMAGE[damage]), [SNAPSHOT_CACHE, None])
+    }""".replace("DAMAGE", DAMAGE[damage]).replace("NAME", SNAPSHOT_CACHE_NAME),
+        [SNAPSHOT_CACHE, None])
     page.reload()
     wait_for_engine(page)
     startup = page.evaluate("() => window.checkerStartup")
@@ -340,8 +402,8 @@ def test_a_return_visit_whose_runtime_fails_shows_the_warning_signs_and_keeps_th
     page.reload()
     page.locator("#checker-fallback").wait_for(timeout=ENGINE_TIMEOUT)
     # Not the snapshot's fault: it is still there for a visit whose runtime loads.
-    kept = page.evaluate("name => caches.open(name).then(cache => cache.keys())"
-                         ".then(keys => keys.length)", SNAPSHOT_CACHE)
+    kept = page.evaluate(f"async (prefix) => (await caches.open(await ({SNAPSHOT_CACHE_NAME})"
+                         "(prefix))).keys().then(keys => keys.length)", SNAPSHOT_CACHE)
     context.close()
     assert kept == 1
 
@@ -367,7 +429,7 @@ def test_without_snapshots_the_engine_neither_restores_nor_keeps_one(page, site_
         wait_for_engine(page)
         assert page.evaluate("() => window.checkerStartup.snapshot") is False
     names = page.evaluate("() => caches.keys()")
-    assert SNAPSHOT_CACHE not in names
+    assert snapshot_cache_names(names) == []
 
 
 def test_without_javascript_the_warning_signs_show(chromium, site_url):

@@ -1,8 +1,10 @@
 """The checker on a phone (390 x 844, touch), one step at a time: the browser's
 Back button between steps (on a fresh load and after instant navigation), focus
-on each new step's heading, the review and its "Change", a whole case by
-keyboard alone, answer targets a thumb can hit, the back map, the chart of the
-usual course, and the one-page printout for a doctor."""
+on each new step's heading, the review and its "Change", the time since the
+massage in days and hours, a question shown by another step's answer, why a
+question is asked, a whole case by keyboard alone, answer targets a thumb can
+hit, the back map, the chart of the usual course, and the one-page printout for
+a doctor."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from tests.browser.checker_form import (
     button,
     enter_answers,
     next_step,
+    press,
     question,
     see_result,
     shown_step,
@@ -49,8 +52,10 @@ def focused_id(page) -> str:
     return page.evaluate("document.activeElement.id")
 
 
-def hours_typed(page) -> str:
-    return page.locator("#q-hours_since_massage").input_value()
+def time_typed(page) -> list[str]:
+    """What the boxes of the time since the massage hold: days, hours."""
+    boxes = question(page, "hours_since_massage").locator("input")
+    return [box.input_value() for box in boxes.all()]
 
 
 # ---------------------------------------------------------------------------
@@ -84,14 +89,14 @@ def walk_back_and_forth(page) -> None:
     page.go_back()
     expect(shown_step(page)).to_have_attribute("data-step", "2")
     assert focused_id(page) == "checker-step-title-2"
-    assert hours_typed(page) == "20"
+    assert time_typed(page) == ["", "20"]
     page.go_back()
     expect(shown_step(page)).to_have_attribute("data-step", "1")
     page.go_forward()
     page.go_forward()
     expect(shown_step(page)).to_have_attribute("data-step", "3")
     assert question(page, "severity").locator("input[value='4']").is_checked()
-    assert hours_typed(page) == "20"
+    assert time_typed(page) == ["", "20"]
 
 
 def test_back_goes_back_a_step_on_a_freshly_loaded_page(phone, site_url):
@@ -136,7 +141,7 @@ def test_the_pages_own_back_button_keeps_the_answers(checker_phone):
     next_step(page)
     button(page, "back").tap()
     expect(shown_step(page)).to_have_attribute("data-step", "2")
-    assert hours_typed(page) == "30"
+    assert time_typed(page) == ["1", "6"]
     assert question(page, "massage_type").locator("input[value='sports']").is_checked()
     assert button(page, "back").is_visible()
     button(page, "back").tap()
@@ -177,18 +182,140 @@ def test_the_review_gives_every_answer_in_words_with_a_way_to_change_it(checker_
     assert rows.count() == shown
     assert review.get_by_role("button", name=re.compile("^Change")).count() == shown
     text = review.inner_text()
-    for words in ("20 hours", "4 out of 10 (moderate)", "Deep tissue (firm, deep pressure)",
+    for words in ("20 hours ago", "4 out of 10 (moderate)", "Deep tissue (firm, deep pressure)",
                   "Upper back (between the shoulder blades); Lower back", "About the same"):
         assert words in text, words
 
-    review.get_by_role("button", name="Change: How many hours ago did the massage end?").tap()
+    review.get_by_role("button", name="Change: How long ago did the massage end?").tap()
     assert step_number(page) == 2
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
     tap_answer(question(page, "hours_since_massage"), 100)
     button(page, "review").tap()
     expect(shown_step(page)).to_have_attribute("data-review", "")
-    assert "100 hours" in shown_step(page).inner_text()
+    assert "4 days and 4 hours ago" in shown_step(page).inner_text()
     assert see_result(page).get_attribute("data-level") == "doctor"
+
+
+# ---------------------------------------------------------------------------
+# The time since the massage, in days and hours
+
+HOURS = QUESTIONS_BY_ID["hours_since_massage"]
+
+
+def time_box(page, unit: str):
+    return question(page, "hours_since_massage").get_by_label(unit, exact=True)
+
+
+def review_words(page, field: str) -> str:
+    row = shown_step(page).locator(f".checker-review__row:has([data-change='{field}'])")
+    return row.locator("dd").first.inner_text()
+
+
+def test_the_time_is_typed_in_a_large_box_per_part(checker_phone):
+    page = checker_phone
+    next_step(page)
+    boxes = question(page, "hours_since_massage").locator("input")
+    assert boxes.count() == len(HOURS.parts)
+    for box, part in zip(boxes.all(), HOURS.parts, strict=True):
+        assert box.get_attribute("id") == time_box(page, part.many).get_attribute("id")
+        assert box.get_attribute("name") == "hours_since_massage"
+        assert box.get_attribute("inputmode") == "numeric"
+        assert box.get_attribute("data-size") == str(part.size)
+        assert box.get_attribute("max") == str(part.maximum)
+        size = box.bounding_box()
+        assert size["height"] >= MIN_TARGET and size["width"] >= MIN_TARGET
+
+
+def test_a_box_out_of_its_range_or_not_whole_is_named(checker_phone):
+    page = checker_phone
+    next_step(page)
+    problem = page.locator("#checker-problem")
+    press(button(page, "next"))  # both boxes empty: not answered
+    expect(problem).to_contain_text(f'Please answer this question: "{HOURS.text}"')
+    for unit, typed, limit in (("hours", "30", "from 0 to 23"), ("days", "1.5", "from 0 to 365"),
+                               ("days", "400", "from 0 to 365"), ("hours", "-2", "from 0 to 23")):
+        for box in question(page, "hours_since_massage").locator("input").all():
+            box.fill("")
+        press(time_box(page, unit))
+        time_box(page, unit).fill(typed)
+        press(button(page, "next"))
+        expect(problem).to_contain_text(f"{unit}: type a whole number {limit}")
+        assert step_number(page) == 2, typed
+        assert page.evaluate("document.activeElement.id") == f"q-hours_since_massage-{unit}"
+    time_box(page, "hours").fill("")
+    time_box(page, "days").fill("1")  # an empty box counts 0
+    next_step(page)
+
+
+def test_days_and_hours_are_sent_as_hours_and_said_back_in_words(checker_phone):
+    page = checker_phone
+    enter_answers(page, {"hours_since_massage": 2 * 24 + 4, "severity": 4})
+    assert review_words(page, "hours_since_massage") == "2 days and 4 hours ago"
+    # Each answer said as checker/questions.py says it, whatever the page's parts.
+    for hours in (0, 1, 5, 24, 25, 48, 8760):
+        shown_step(page).locator("[data-change='hours_since_massage']").tap()
+        tap_answer(question(page, "hours_since_massage"), hours)
+        button(page, "review").tap()
+        expect(shown_step(page)).to_have_attribute("data-review", "")
+        assert review_words(page, "hours_since_massage") == f"{HOURS.in_parts(hours)} ago", hours
+    # A reader who types 5 days: the engine is sent 120 hours (the result's point on the chart).
+    shown_step(page).locator("[data-change='hours_since_massage']").tap()
+    time_box(page, "hours").fill("")
+    time_box(page, "days").fill("5")
+    button(page, "review").tap()
+    assert review_words(page, "hours_since_massage") == "5 days ago"
+    result = see_result(page)
+    assert result.get_attribute("data-level") == assess({"hours_since_massage": 120,
+                                                          "severity": 4}).level
+    assert result.locator(".checker-course__you").get_attribute("data-hours") == "120"
+
+
+# ---------------------------------------------------------------------------
+# A question shown by another answer, and why a question is asked
+
+def test_the_pregnancy_signs_are_asked_only_of_a_reader_who_is_pregnant(checker_phone):
+    page = checker_phone
+    signs = question(page, "pregnancy_signs")
+    enter_answers(page, {"hours_since_massage": 5, "severity": 3})
+    assert shown_step(page).locator("[data-change='pregnancy_signs']").count() == 0
+    shown_step(page).locator("[data-change='pregnant']").tap()
+    expect(signs).to_be_hidden()
+    tap_answer(question(page, "pregnant"), True)
+    expect(signs).to_be_visible()
+    tap_answer(signs, True)
+    # Kept across steps: to the review by the browser's buttons, and back.
+    page.go_back()
+    expect(shown_step(page)).to_have_attribute("data-review", "")
+    assert review_words(page, "pregnancy_signs") == "Yes"
+    page.go_forward()
+    expect(signs).to_be_visible()
+    assert signs.locator("input").is_checked()
+    next_step(page)
+    assert review_words(page, "pregnancy_signs") == "Yes"
+    result = see_result(page)
+    assert result.get_attribute("data-level") == "urgent"  # U26: the midwife, now
+    # Not pregnant after all: the signs are hidden again, and neither asked nor sent.
+    result.get_by_role("button", name="Change my answers").tap()
+    shown_step(page).locator("[data-change='pregnant']").tap()
+    tap_answer(question(page, "pregnant"), True)  # a second tap takes the box back
+    expect(signs).to_be_hidden()
+    button(page, "review").tap()
+    assert shown_step(page).locator("[data-change='pregnancy_signs']").count() == 0
+    assert see_result(page).get_attribute("data-level") == "self_care"
+
+
+def test_why_the_age_is_asked_is_said_where_it_is_asked(checker_phone):
+    page = checker_phone
+    why = QUESTIONS_BY_ID["age_group"].why
+    age = question(page, "age_group")
+    enter_answers(page, {"hours_since_massage": 5, "severity": 3})
+    shown_step(page).locator("[data-change='age_group']").tap()
+    paragraph = age.locator(".checker-why")
+    expect(paragraph).to_be_visible()
+    assert why in paragraph.inner_text()
+    described = age.locator("fieldset").get_attribute("aria-describedby") or ""
+    assert paragraph.get_attribute("id") in described.split()
+    assert page.locator(".checker-why").count() == sum(1 for q in QUESTIONS_BY_ID.values() if q.why)
 
 
 # ---------------------------------------------------------------------------
@@ -210,6 +337,7 @@ def test_a_whole_case_by_keyboard_alone(checker_phone):
     page.keyboard.press("Enter")
     expect(shown_step(page)).to_have_attribute("data-step", "2")
     assert focused_id(page) == "checker-step-title-2"
+    page.keyboard.press("Tab")            # into the days, left empty
     page.keyboard.press("Tab")            # into the hours
     page.keyboard.type("20")
     page.keyboard.press("Enter")          # Enter in the hours is Next
@@ -342,6 +470,10 @@ def test_the_chart_of_the_usual_course_shows_for_calm_results_only(checker_phone
         assert chart.count() == 0
         return
     expect(chart).to_be_visible()
+    # The time axis is ticked in days, named as the question names its parts.
+    day = QUESTIONS_BY_ID["hours_since_massage"].parts[0]
+    ticks = chart.locator("text").all_text_contents()
+    assert ["0", f"1 {day.one}", f"2 {day.many}"] == ticks[:3]
     point = chart.locator(".checker-course__you")
     hours, pain = answers["hours_since_massage"], answers["severity"]
     assert point.get_attribute("data-hours") == str(hours)
@@ -375,7 +507,8 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-@pytest.mark.parametrize("answers", [ORDINARY, HEAVY], ids=["ordinary", "24 reasons"])
+@pytest.mark.parametrize("answers", [ORDINARY, HEAVY],
+                         ids=["ordinary", f"{len(assess(HEAVY).reasons)} reasons"])
 def test_the_printout_is_one_a4_page_with_what_a_doctor_needs(checker_phone, answers):
     page = checker_phone
     enter_answers(page, answers)

@@ -10,7 +10,20 @@
   const siteRoot = new URL("../../", scriptURL);
   let worker = null;
   let nextId = 0;
-  const pending = new Map();
+  const pending = new Map(); // requests sent to the engine, by id: { resolve, reject, timer }
+
+  // How long a request to a ready engine may go unanswered. Once ready, the engine
+  // answers in milliseconds (the benchmark: a median of 5 ms and at most about 100 ms
+  // on the project's 2-core machine); a slow phone may be a hundred times slower,
+  // still far below this.
+  // No reply by then means its worker has died or hangs, and a reader waiting to
+  // know whether to get help should get the warning signs rather than wait on.
+  const REPLY_LIMIT_MS = 15000;
+
+  // The error of a request the engine never answered: the page shows the warning signs.
+  function noReply(message) {
+    return Object.assign(new Error(message), { noReply: true });
+  }
 
   // --- The engine: one worker for the whole visit, kept across instant navigation.
 
@@ -18,6 +31,16 @@
     if (window.checker) return window.checker;
     let settle;
     const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    let stopped = null; // why the engine stopped answering, once it has
+    // The engine is gone: every request waiting for it, and every later one, fails at once.
+    const stop = (error) => {
+      stopped = stopped || error;
+      for (const { reject, timer } of pending.values()) {
+        clearTimeout(timer);
+        reject(stopped);
+      }
+      pending.clear();
+    };
     const onMessage = ({ data }) => {
       if (data.type === "ready") {
         // Where the start-up time went, for build_scripts/benchmark.py.
@@ -28,7 +51,10 @@
       // Whether the engine's snapshot was kept for the next visit, for tests and the benchmark.
       else if (data.type === "snapshot") window.checkerSnapshot = data;
       else if (data.type === "answer") {
-        const { resolve, reject } = pending.get(data.id);
+        const request = pending.get(data.id);
+        if (!request) return; // too late: it has failed already
+        const { resolve, reject, timer } = request;
+        clearTimeout(timer);
         pending.delete(data.id);
         if (data.result) resolve(data.result);
         // Invalid answers: the engine's message, and the field it names (or null).
@@ -37,7 +63,13 @@
         else reject(new Error(data.failed));
       }
     };
-    const onError = (event) => settle.reject(new Error(event.message || "the checker could not start"));
+    // Before the engine is ready, an error means it could not start; after, that its worker
+    // died, and nothing it was asked will be answered.
+    const onError = (event) => {
+      const why = event.message || "the checker's worker stopped";
+      settle.reject(new Error(why));
+      stop(noReply(why));
+    };
     // The page's head holds the engine's start (not when instant navigation brought
     // the reader here): on a return visit it has started it already; take the worker
     // over, with what it said meanwhile.
@@ -65,8 +97,14 @@
       ready,
       assess(answers) {
         return ready.then(() => new Promise((resolve, reject) => {
+          if (stopped) return reject(stopped);
           const id = ++nextId;
-          pending.set(id, { resolve, reject });
+          // A worker that hangs frees nothing by itself: stop it, and fail what it was asked.
+          const timer = setTimeout(() => {
+            worker.terminate();
+            stop(noReply(`the checker did not answer within ${REPLY_LIMIT_MS / 1000} s`));
+          }, REPLY_LIMIT_MS);
+          pending.set(id, { resolve, reject, timer });
           // JSON.stringify(undefined) is undefined: send "null", which the engine refuses by name.
           worker.postMessage({ type: "assess", id, answers: JSON.stringify(answers) ?? "null" });
         }));
@@ -131,11 +169,76 @@
     return answers;
   }
 
-  // A number is typed in a box, or chosen on a scale of buttons; "" if not given.
+  // A number is typed in a box, typed in parts (a box per unit), or chosen on a scale
+  // of buttons; as text, "" if not given.
   function numberGiven(inputs) {
+    if (isParts(inputs)) return partsTotal(inputs);
     if (inputs.length === 1) return inputs[0].value.trim();
     const chosen = inputs.find((input) => input.checked);
     return chosen ? chosen.value : "";
+  }
+
+  // --- A number typed in parts: one box per part, largest first, each saying its size
+  // in the answer's own unit (data-size) and its names (data-one, data-many), all from
+  // the question's parts in checker/questions.py, none written here. An empty box
+  // counts 0; all empty is no answer.
+
+  function isParts(inputs) {
+    return inputs.length > 0 && inputs.every((input) => input.dataset.size);
+  }
+
+  function partsTotal(boxes) {
+    const typed = boxes.map((box) => box.value.trim());
+    if (typed.every((value) => value === "")) return "";
+    if (!typed.every((value) => value === "" || /^\d+$/.test(value))) return typed.join(" ");
+    return String(boxes.reduce((total, box, index) => total + Number(typed[index]) * Number(box.dataset.size), 0));
+  }
+
+  // The number in words by its parts, as Question.in_parts (checker/questions.py) says
+  // it: "<count> <one or many>" for each part that is not 0, largest first, joined by
+  // "and"; "0 <many>" of the last part when all are 0.
+  function inParts(total, boxes) {
+    let rest = total;
+    const words = [];
+    for (const box of boxes) {
+      const size = Number(box.dataset.size);
+      const count = Math.floor(rest / size);
+      rest %= size;
+      if (count) words.push(`${count} ${count === 1 ? box.dataset.one : box.dataset.many}`);
+    }
+    return words.join(" and ") || `0 ${boxes[boxes.length - 1].dataset.many}`;
+  }
+
+  // The first box whose text is not a whole number within its limits, or null. The
+  // limits are the box's own (min, max), as the build drew them.
+  function wrongPart(boxes) {
+    return boxes.find((box) => {
+      const value = box.value.trim();
+      if (value === "") return box.validity.badInput; // typed, but not a number
+      return !/^\d+$/.test(value)
+        || (box.min !== "" && Number(value) < Number(box.min))
+        || (box.max !== "" && Number(value) > Number(box.max));
+    }) || null;
+  }
+
+  function boxName(box) {
+    return box.labels[0].textContent.trim();
+  }
+
+  // What is wrong with a number typed in parts, or null: the box, and the words.
+  function partsProblem(question) {
+    const boxes = [...question.querySelectorAll("input[data-size]")];
+    const title = questionText(question);
+    const wrong = wrongPart(boxes);
+    if (wrong) {
+      const limits = wrong.max === "" ? "" : ` from ${wrong.min || 0} to ${wrong.max}`;
+      return { question, input: wrong,
+               message: `Please check this answer: "${title}" (${boxName(wrong)}: type a whole number${limits})` };
+    }
+    if ("required" in question.dataset && partsTotal(boxes) === "") {
+      return { question, input: boxes[0], message: `Please answer this question: "${title}"` };
+    }
+    return null;
   }
 
   function questionText(question) {
@@ -146,7 +249,8 @@
     return input.closest("label").textContent.trim();
   }
 
-  // One answer in words: "Yes", "20 hours", "4 out of 10 (moderate)", "Lower back; Ribs".
+  // One answer in words: "Yes", "4 out of 10 (moderate)", "Lower back; Ribs", or a
+  // number typed in parts by its parts, with its words (data-answer-words).
   function answerInWords(question, kinds) {
     const inputs = [...question.querySelectorAll("input")];
     const checked = inputs.filter((input) => input.checked);
@@ -157,6 +261,10 @@
       case kinds.integer: {
         const value = numberGiven(inputs);
         if (value === "") return "Not answered";
+        if (isParts(inputs)) {
+          const words = /^\d+$/.test(value) ? inParts(Number(value), inputs) : value;
+          return (question.dataset.answerWords || "{}").replace("{}", words);
+        }
         const band = checked[0] && checked[0].closest("[data-word]");
         return `${value} ${unit}`.trim() + (band ? ` (${band.dataset.word})` : "");
       }
@@ -188,8 +296,13 @@
                                         : `[name="${name}"]:checked`);
       });
     }
+    // The instruction to call now shows when an answer that alone means an emergency
+    // is chosen (data-emergency, from the rule table), in a question the reader can see.
     const alert = form.querySelector("#checker-emergency-alert");
-    if (alert) alert.hidden = !form.querySelector(`[data-section="${form.dataset.emergencySection}"] input:checked`);
+    if (alert) {
+      alert.hidden = ![...form.querySelectorAll("[data-emergency]:checked")]
+        .some((input) => !input.closest("[data-field]").hidden);
+    }
     showMapAnswers(form);
   }
 
@@ -266,9 +379,10 @@
 
   function courseAxes(course, { x, y }) {
     const parts = [svgElement("line", { class: "checker-course__axis", x1: x(0), y1: y(0), x2: x(course.hours_shown), y2: y(0) })];
-    for (let hours = 0; hours <= course.hours_shown; hours += 24) {
-      const days = hours / 24;
-      const label = days === 0 ? "0" : days === 1 ? "1 day" : `${days} days`;
+    const { tick } = course; // the largest part of the time's unit, and its names
+    for (let hours = 0; hours <= course.hours_shown; hours += tick.size) {
+      const count = hours / tick.size;
+      const label = count === 0 ? "0" : `${count} ${count === 1 ? tick.one : tick.many}`;
       parts.push(svgElement("line", { class: "checker-course__tick", x1: x(hours), y1: y(0), x2: x(hours), y2: y(0) + 4 }),
                  svgElement("text", { x: x(hours), y: y(0) + 16, "text-anchor": hours ? "middle" : "start" }, label));
     }
@@ -401,8 +515,12 @@
     status.hidden = !text;
   }
 
-  function showFallback(page) {
-    page.querySelector("#checker-fallback").hidden = false;
+  // The warning signs instead of the form, with why: the engine did not "start", or
+  // started and did not "answer".
+  function showFallback(page, why = "start") {
+    const fallback = page.querySelector("#checker-fallback");
+    for (const words of fallback.querySelectorAll("[data-when]")) words.hidden = words.dataset.when !== why;
+    fallback.hidden = false;
     page.querySelector("#checker-form").hidden = true;
     showStatus(page, "");
   }
@@ -488,10 +606,10 @@
     for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
   }
 
-  function showProblem(checker, question, message) {
+  function showProblem(checker, question, message, wrongInput = null) {
     const { form } = checker;
     const problem = form.querySelector("#checker-problem");
-    const input = question && (question.querySelector("input:invalid") || question.querySelector("input"));
+    const input = question && (wrongInput || question.querySelector("input:invalid") || question.querySelector("input"));
     if (question) {
       const step = Number(question.closest(".checker-step").dataset.step);
       if (step !== checker.view) goTo(checker, step, { focus: false });
@@ -511,10 +629,15 @@
   // limits the form was built with.
   function firstInvalid(container) {
     for (const question of visibleQuestions(container)) {
+      if (question.querySelector("input[data-size]")) {
+        const problem = partsProblem(question);
+        if (problem) return problem;
+        continue;
+      }
       const input = [...question.querySelectorAll("input")].find((each) => !each.validity.valid);
       if (input) {
         const title = questionText(question);
-        return { question, message: input.validity.valueMissing
+        return { question, input, message: input.validity.valueMissing
           ? `Please answer this question: "${title}"`
           : `Please check this answer: "${title}" (${input.validationMessage})` };
       }
@@ -534,28 +657,46 @@
 
   function next(checker) {
     const invalid = firstInvalid(stepElement(checker.form, checker.view));
-    if (invalid) return showProblem(checker, invalid.question, invalid.message);
+    if (invalid) return showProblem(checker, invalid.question, invalid.message, invalid.input);
     const view = checker.returnToReview ? stepCount(checker.form) : checker.view + 1;
     checker.returnToReview = false;
     goTo(checker, view);
   }
 
+  // Whether the answers on the page are still those sent. On a phone's first visit the
+  // engine takes half a minute to start: meanwhile the reader may go back and tick a
+  // danger sign, and a reply for the answers before it must not be shown as theirs.
+  // If the answers now on the page have been sent since, their reply is on its way:
+  // say nothing; otherwise ask for a new check.
+  function stillAsked(checker, sent) {
+    const now = JSON.stringify(collectAnswers(checker.form));
+    if (now === sent) return true;
+    if (now !== checker.asked) {
+      showStatus(checker.page, "Your answers changed while the checker was loading. "
+                               + "Press \"Check my answers\" again to see the result for them.");
+    }
+    return false;
+  }
+
   async function check(checker) {
     const { page, form, box, engine } = checker;
     const invalid = firstInvalid(form);
-    if (invalid) return showProblem(checker, invalid.question, invalid.message);
+    if (invalid) return showProblem(checker, invalid.question, invalid.message, invalid.input);
     const answers = collectAnswers(form);
+    const sent = JSON.stringify(answers);
+    checker.asked = sent;
     const loading = setTimeout(() => showStatus(page, "The checker is still loading. Your result will appear here in a moment."), 150);
     try {
       const result = await engine.assess(answers);
+      clearTimeout(loading);
+      if (!stillAsked(checker, sent)) return;
       showStatus(page, "");
       renderResult(box, result, form, answers);
       goTo(checker, RESULT);
     } catch (error) {
-      if (!error.invalidAnswers) return showFallback(page);
-      showEngineProblem(checker, error);
-    } finally {
       clearTimeout(loading);
+      if (!error.invalidAnswers) return showFallback(page, error.noReply ? "answer" : "start");
+      if (stillAsked(checker, sent)) showEngineProblem(checker, error);
     }
   }
 
@@ -583,7 +724,9 @@
     const form = page.querySelector("#checker-form");
     const box = page.querySelector("#checker-result");
     const engine = startEngine(form.dataset.package, form.dataset.worker);
-    const checker = { page, form, box, engine, view: 1, returnToReview: false, pathname: location.pathname };
+    // asked: the answers last sent to the engine, as JSON.
+    const checker = { page, form, box, engine, view: 1, returnToReview: false, pathname: location.pathname,
+                      asked: null };
     current = checker;
     engine.ready.catch(() => showFallback(page));
 

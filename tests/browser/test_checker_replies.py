@@ -1,0 +1,184 @@
+"""The checker's result always matches the answers on the page, and every
+request to the engine settles: on a phone's first visit the engine takes half a
+minute to start, and a reader may change an answer meanwhile; a worker that
+dies or hangs after it is ready must not leave the reader waiting. On a phone
+(390 x 844, touch), by taps, in real headless Chromium with real Pyodide."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error, Page, Route, Worker, expect
+
+from tests.browser.checker_form import (
+    ENGINE_TIMEOUT,
+    button,
+    enter_answers,
+    press,
+    question,
+    see_result,
+    shown_step,
+    step_count,
+    step_number,
+    tap_answer,
+    wait_for_engine,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SELF_CARE = {"hours_since_massage": 20, "severity": 3}
+
+
+def reply_limit_ms() -> int:
+    """The time checker.js gives a ready engine to answer, read from the script itself."""
+    script = (ROOT / "docs" / "assets" / "javascripts" / "checker.js").read_text(encoding="utf-8")
+    match = re.search(r"const REPLY_LIMIT_MS = ([\d_]+);", script)
+    assert match, "checker.js names no REPLY_LIMIT_MS"
+    return int(match.group(1).replace("_", ""))
+
+
+class HeldBack:
+    """A route handler that holds every request it gets until released, as a slow
+    link would: the engine cannot be ready while its WebAssembly is held back."""
+
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+        self.released = False
+
+    def __call__(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
+
+
+def engine_worker(page: Page) -> Worker:
+    """The checker's engine: the page's module worker running checker-worker.mjs."""
+    workers = [worker for worker in page.workers if "checker-worker" in worker.url]
+    assert len(workers) == 1, [worker.url for worker in page.workers]
+    return workers[0]
+
+
+def wait_for_snapshot(page: Page) -> None:
+    """Wait until the engine has kept its snapshot (or given up), so that nothing of
+    its start is still under way."""
+    page.wait_for_function("() => window.checkerSnapshot !== undefined", timeout=ENGINE_TIMEOUT)
+
+
+@pytest.fixture
+def checker_phone(phone, site_url):
+    phone.goto(site_url + "checker/")
+    wait_for_engine(phone)
+    wait_for_snapshot(phone)
+    return phone
+
+
+# ---------------------------------------------------------------------------
+# A reply for answers that are no longer on the page
+
+def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
+    page = phone
+    held = HeldBack()
+    page.route("**/pyodide.asm.wasm", held)
+    page.goto(site_url + "checker/")
+    page.wait_for_function("() => window.checker !== undefined")
+    enter_answers(page, SELF_CARE)
+    press(button(page, "check"))
+    status = page.locator("#checker-status")
+    expect(status).to_contain_text("still loading")
+    # While the engine loads, the reader goes back to the first step and ticks a danger sign.
+    while step_number(page) > 1:
+        press(button(page, "back"))
+    tap_answer(question(page, "saddle_numbness"), True)
+    expect(page.locator("#checker-emergency-alert")).to_be_visible()
+    held.release()
+    expect(status).to_contain_text("Your answers changed", timeout=ENGINE_TIMEOUT)
+    expect(status).to_contain_text('Press "Check my answers" again')
+    # No result for the old answers, and the reader is left where they were.
+    result = page.locator("#checker-result")
+    assert result.is_hidden() and result.get_attribute("data-level") is None
+    assert step_number(page) == 1 and not page.url.endswith("#result")
+    # Checked again, the result is for the answers on the page.
+    while step_number(page) < step_count(page):
+        press(button(page, "next"))
+        expect(shown_step(page)).not_to_have_attribute("data-step", "1")
+    assert see_result(page).get_attribute("data-level") == "emergency"
+    expect(status).to_be_hidden()
+
+
+def test_a_reply_for_the_same_answers_is_shown_wherever_the_reader_is(phone, site_url):
+    page = phone
+    held = HeldBack()
+    page.route("**/pyodide.asm.wasm", held)
+    page.goto(site_url + "checker/")
+    page.wait_for_function("() => window.checker !== undefined")
+    enter_answers(page, SELF_CARE)
+    press(button(page, "check"))
+    expect(page.locator("#checker-status")).to_contain_text("still loading")
+    press(button(page, "back"))  # a look at the step before, nothing changed
+    held.release()
+    result = page.locator("#checker-result[data-level]")
+    result.wait_for(timeout=ENGINE_TIMEOUT)
+    assert result.get_attribute("data-level") == "self_care"
+    expect(page.locator("#checker-status")).to_be_hidden()
+
+
+# ---------------------------------------------------------------------------
+# An engine that stops answering after it was ready
+
+def test_an_engine_that_stops_answering_gives_the_warning_signs(checker_phone):
+    page = checker_phone
+    enter_answers(page, SELF_CARE)
+    try:
+        engine_worker(page).evaluate("close()")  # it ends without a word to the page
+    except Error:
+        pass  # the worker may be gone before it can say it has run the script
+    press(button(page, "check"))
+    fallback = page.locator("#checker-fallback")
+    # Within the limit, and a little more for a loaded machine.
+    expect(fallback).to_be_visible(timeout=reply_limit_ms() + 10_000)
+    assert "The checker did not answer" in fallback.inner_text()
+    assert "could not start" not in fallback.inner_text()
+    assert "genitals" in fallback.inner_text()  # the emergency signs, from the rule table
+    assert page.locator("#checker-form").is_hidden()
+    assert page.locator("#checker-result").get_attribute("data-level") is None
+
+
+# Asks the engine twice; each request records how it settled.
+ASK_TWICE = """() => {
+    window.settled = [];
+    for (let ask = 0; ask < 2; ask++) {
+        window.checker.assess({hours_since_massage: 5, severity: 2}).then(
+            () => settled.push("answered"),
+            (error) => settled.push(`${error.noReply ? "no reply" : "refused"}: ${error.message}`));
+    }
+}"""
+
+
+def test_a_worker_error_after_ready_fails_every_waiting_request_at_once(checker_phone,
+                                                                      page_errors):
+    page = checker_phone
+    worker = engine_worker(page)
+    worker.evaluate("self.onmessage = null")  # it hears no more requests
+    page.evaluate(ASK_TWICE)
+    worker.evaluate("setTimeout(() => { throw new Error('the engine broke'); })")
+    # Failed by the worker's error event, not by the time limit, whose message differs.
+    page.wait_for_function("() => window.settled.length === 2", timeout=reply_limit_ms() + 10_000)
+    settled = page.evaluate("() => window.settled")
+    assert len(settled) == 2
+    for each in settled:
+        assert each.startswith("no reply: ") and "the engine broke" in each, settled
+    # A later request fails at once, too.
+    later = page.evaluate("""() => window.checker.assess({hours_since_massage: 5, severity: 2})
+        .then(() => "answered", (error) => error.message)""")
+    assert "the engine broke" in later
+    assert page_errors == ["the engine broke"]  # the worker's, thrown on purpose above
+    page_errors.clear()
