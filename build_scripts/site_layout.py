@@ -8,6 +8,7 @@ checker form's data attributes, the generated stylesheet), never as copies.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import posixpath
 import tomllib
@@ -67,6 +68,21 @@ LEVEL_COLOURS = {EMERGENCY: "#b71c1c", URGENT: "#bf360c", DOCTOR: "#1a5e9a",
 # The generated stylesheet that carries these colours, and the favicon drawn in them.
 COLOURS_CSS = "assets/stylesheets/colours.css"
 FAVICON = "assets/favicon.svg"
+
+
+@functools.cache
+def checker_build() -> str:
+    """Return the checker's build: a short hash of its package's sources.
+
+    The page's form and the engine.json beside the wheel both carry it, so that a page
+    and an engine of different builds (one deployment's page, another's engine) can
+    tell, and never exchange answers.
+    """
+    digest = hashlib.sha256()
+    for source in sorted((ROOT / "checker").rglob("*.py")):
+        digest.update(source.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(source.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 @functools.cache

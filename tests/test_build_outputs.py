@@ -215,8 +215,18 @@ def test_the_snapshot_check_reports_every_vignettes_level(built_site, tmp_path):
 # Offline and installable
 
 def service_worker_caches(site: Path) -> list[dict]:
+    """Return the service worker's caches, each with "files" as paths and "sha256" beside."""
     text = (site / "sw.js").read_text()
-    return json.loads(re.search(r"^const CACHES = (.*);$", text, re.MULTILINE).group(1))
+    caches = json.loads(re.search(r"^const CACHES = (.*);$", text, re.MULTILINE).group(1))
+    return [{**cache, "files": [path for path, _ in cache["files"]],
+             "sha256": dict(cache["files"])} for cache in caches]
+
+
+def test_the_service_worker_knows_the_sha256_of_every_file_it_keeps(built_site):
+    for cache in service_worker_caches(built_site):
+        for path, digest in cache["sha256"].items():
+            file = built_site / path / "index.html" if path.endswith("/") else built_site / path
+            assert digest == sha256(file), path
 
 
 def test_the_service_worker_keeps_every_page_and_the_engines_files(built_site):
@@ -283,18 +293,22 @@ def test_the_same_sources_give_the_same_engine_files(built_site, tmp_path):
 
 def test_the_service_worker_deletes_only_the_caches_it_versions(built_site):
     # The checker's engine snapshot (docs/assets/javascripts/checker-worker.mjs) must outlive it.
+    # Names carry the scope (here the site's root, "/"): another copy's are left alone.
     text = (built_site / "sw.js").read_text()
-    pattern = json.loads(re.search(r"^const OUR_CACHES = new RegExp\((.*)\);$", text,
-                                   re.MULTILINE).group(1))
+    prefix = json.loads(re.search(r"^const OUR_CACHES = new RegExp\((\".*?\") \+", text,
+                                  re.MULTILINE).group(1))
+    pattern = prefix + re.escape("/") + "$"
     layout = (built_site / "assets" / "javascripts" / "engine-layout.mjs").read_text()
     snapshots = json.loads(re.search(r"^export const SNAPSHOT_CACHE = (.*);$", layout,
                                      re.MULTILINE).group(1))
     assert snapshots == SNAPSHOT_CACHE
     assert not re.match(pattern, snapshots)
+    assert not re.match(pattern, snapshots + "@/")
     for cache in service_worker_caches(built_site):
-        assert re.match(pattern, cache["name"]), cache["name"]
-    assert re.match(pattern, "after-the-massage-snapshot-0123456789abcdef")  # an old build's
-    assert not re.match(pattern, "another-site-core-0123456789abcdef")
+        assert re.match(pattern, cache["name"] + "@/"), cache["name"]
+    assert re.match(pattern, "after-the-massage-snapshot-0123456789abcdef@/")  # an old build's
+    assert not re.match(pattern, "another-site-core-0123456789abcdef@/")
+    assert not re.match(pattern, "after-the-massage-core-0123456789abcdef@/preview/")
 
 
 def test_the_engine_worker_finds_the_runtime_where_the_build_puts_it(built_site):

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from build_scripts import back_map
 from build_scripts.jinja_env import render
-from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, package_name
+from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, checker_build, package_name
 from build_scripts.warning_signs import render_box
 from checker.conditions import Is
 from checker.course import usual_course
@@ -69,6 +69,8 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     emergency = emergency_answers()
     return {
         "package": package_name(),
+        # Which checker this page asks for: its engine must be of the same build.
+        "build": checker_build(),
         "worker": get_relative_url(CHECKER_WORKER, page.url),
         "kinds": json.dumps(KIND_NAMES),
         "emergency_section": DANGER_SECTION,

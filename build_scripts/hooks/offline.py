@@ -37,7 +37,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                     worker_policy=policy_for([]), caches=[
         {"name": f"{CACHE_PREFIX}{group}-{version_of(paths, site)}",
          "when": "install" if group == "core" else "checker",
-         "files": [url_of(path, site) for path in paths]}
+         # Each file with its sha256: the worker keeps only this build's bytes.
+         "files": [[url_of(path, site), sha256_of(path)] for path in paths]}
         for group, paths in groups.items()
     ])
     (site / "sw.js").write_text(worker, encoding="utf-8")
@@ -81,6 +82,11 @@ def url_of(path: Path, site: Path) -> str:
     if relative == "index.html":
         return "./"
     return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
+
+
+def sha256_of(path: Path) -> str:
+    """Return the sha256 of a file's bytes, in hex."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def version_of(paths: list[Path], site: Path) -> str:

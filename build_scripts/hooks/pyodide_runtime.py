@@ -30,6 +30,7 @@ from build_scripts.site_layout import (
     ENGINE_MANIFEST,
     ROOT,
     RUNTIME_FOLDER,
+    checker_build,
     engine_layout_js,
     package_name,
 )
@@ -228,6 +229,8 @@ def write_manifest(target: Path, wheel: str, limit: int) -> None:
     so an unchanged engine keeps the name of its offline cache.)"""
     (target / ENGINE_MANIFEST).write_text(json.dumps({
         "pyodide": json.loads((RUNTIME / "package.json").read_text())["version"],
+        # Which checker this engine is: the page compares it with its own (site_layout).
+        "checker_build": checker_build(),
         "stdlib": CHECKER_STDLIB,
         "stdlib_sha256": hashlib.sha256((target / CHECKER_STDLIB).read_bytes()).hexdigest(),
         "heap_limit": limit,

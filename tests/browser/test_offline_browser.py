@@ -90,7 +90,7 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
     # from what the service worker kept.
     for from_snapshot in (True, False):
         if not from_snapshot:
-            page.evaluate(f"() => caches.delete('{SNAPSHOT_CACHE}')")
+            page.evaluate(f"() => caches.delete('{SNAPSHOT_CACHE}@{base}')")
         page.reload()
         wait_for_engine(page)
         assert page.evaluate("() => window.checkerStartup.snapshot") is from_snapshot
@@ -141,4 +141,4 @@ def test_a_changed_build_replaces_the_old_cache(page, tmp_path):
     # the checker's own engine snapshot is left to the checker.
     assert {name for name in before if "-runtime-" in name} <= after
     assert {name for name in before if "-checker-" in name} <= after
-    assert SNAPSHOT_CACHE in before and SNAPSHOT_CACHE in after
+    assert f"{SNAPSHOT_CACHE}@/" in before and f"{SNAPSHOT_CACHE}@/" in after

@@ -8,14 +8,16 @@
 // browser's Cache Storage, made before the engine has seen any answers; later
 // visits restore it instead of starting Python again. A missing, damaged or
 // outdated snapshot only means an ordinary start (which keeps a new one).
-import { answersLikeTheChecker, bridge, installChecker, wheelEntry } from "./checker-engine.mjs";
+import { answersLikeTheChecker, bridge, installChecker, sha256Hex, wheelEntry } from "./checker-engine.mjs";
 import { RUNTIME, SNAPSHOT_CACHE } from "./engine-layout.mjs";
 
 const runtime = new URL(RUNTIME, import.meta.url);
 
-// Where this browser keeps its snapshot of the engine: one cache, one entry whose
+// Where this browser keeps its snapshot of the engine: one cache for this copy of
+// the site (its name carries the site's path, as the service worker's caches carry
+// its scope, so that two copies on one origin keep their own), one entry whose
 // header names the engine it was made from. (The service worker leaves it alone.)
-const SNAPSHOTS = SNAPSHOT_CACHE;
+const SNAPSHOTS = `${SNAPSHOT_CACHE}@${new URL("../", runtime).pathname}`;
 const SNAPSHOT = new URL("engine-snapshot.bin.gz", runtime).href;
 const MADE_FROM = "X-Engine";
 
@@ -51,8 +53,10 @@ const pyodideModule = import(new URL("pyodide.mjs", runtime).href);
 const loaded = (options) => Promise.race(
   [pyodideModule.then(({ loadPyodide }) => loadPyodide(options)), startFailed]);
 
-async function fetched(name, read) {
-  const response = await fetch(new URL(name, runtime));
+// Past the browser's HTTP cache, which may hold another deployment's copy for ten
+// minutes: the manifests name the engine's other files, by version and sha256.
+async function fetched(name, read, cache = "no-cache") {
+  const response = await fetch(new URL(name, runtime), { cache });
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   return read(response);
 }
@@ -103,7 +107,7 @@ async function start(packageName, useSnapshot) {
     }
   }
   timings.snapshot = false;
-  const wheel = fetched(entry.file_name, (response) => response.arrayBuffer());
+  const wheel = wheelOf(entry);
   wheel.catch(() => {}); // awaited below, where a failure stops the start
   const pyodide = await loaded({ ...options, _makeSnapshot: keepsSnapshots });
   mark("boot", since);
@@ -113,6 +117,16 @@ async function start(packageName, useSnapshot) {
   // Made now, before the engine answers anything: a reader's answers never reach it.
   if (keepsSnapshots) keep(pyodide.makeMemorySnapshot(), madeFrom, manifest.heap_limit);
   return reply;
+}
+
+// The checker's wheel, as the lock file names it: revalidated first, then, if the copy
+// the browser had is not the one the lock names (another deployment's), downloaded whole.
+async function wheelOf(entry) {
+  for (const cache of ["no-cache", "reload"]) {
+    const bytes = await fetched(entry.file_name, (response) => response.arrayBuffer(), cache);
+    if ((await sha256Hex(bytes)) === entry.sha256) return bytes;
+  }
+  throw new Error(`${entry.file_name} failed its sha256 check`);
 }
 
 // Return the engine restored from the snapshot this browser kept, or null if it kept
@@ -165,7 +179,9 @@ self.onmessage = async ({ data }) => {
       timings.downloads = performance.getEntriesByType("resource").map((entry) => ({
         file: entry.name.split("/").pop(), ms: Math.round(entry.duration), bytes: entry.transferSize,
       }));
-      self.postMessage({ type: "ready", timings });
+      // Which checker this engine is: the page compares it with its own.
+      const [manifest] = await manifests;
+      self.postMessage({ type: "ready", timings, build: manifest.checker_build });
     } catch (error) {
       self.postMessage({ type: "failed", message: message(error) });
     }

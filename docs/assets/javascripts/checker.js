@@ -8,9 +8,6 @@
 
   const scriptURL = document.currentScript.src;
   const siteRoot = new URL("../../", scriptURL);
-  let worker = null;
-  let nextId = 0;
-  const pending = new Map(); // requests sent to the engine, by id: { resolve, reject, timer }
 
   // How long a request to a ready engine may go unanswered. Once ready, the engine
   // answers in milliseconds (the benchmark: a median of 5 ms and at most about 100 ms
@@ -20,33 +17,76 @@
   // know whether to get help should get the warning signs rather than wait on.
   const REPLY_LIMIT_MS = 15000;
 
+  // How long the engine may take to start before the page shows the warning signs
+  // (and goes on waiting: the questions come back when it is ready). On the
+  // benchmark's phone link (1.6 Mbit/s, 150 ms a response) a first visit is ready in
+  // about 26 s, and a return visit in under a second; 90 s leaves room for a link at
+  // a third of that speed, or a slow phone, before a reader in doubt is left waiting.
+  const START_LIMIT_MS = 90000;
+
+  // The limits in force: a test may set shorter ones before the page loads.
+  const LIMITS = { start: START_LIMIT_MS, answer: REPLY_LIMIT_MS, ...window.checkerLimits };
+
+  // The query parameter of the one reload that fetches a page of the engine's build.
+  const RELOADED = "checker-build";
+
   // The error of a request the engine never answered: the page shows the warning signs.
   function noReply(message) {
     return Object.assign(new Error(message), { noReply: true });
   }
 
-  // --- The engine: one worker for the whole visit, kept across instant navigation.
+  // An answer the page refused before sending it, in the engine's own shape.
+  function invalid(message, field = null) {
+    return Object.assign(new Error(message), { invalidAnswers: true, field });
+  }
 
-  function startEngine(packageName, workerURL) {
-    if (window.checker) return window.checker;
+  // --- The engine: one worker, kept across instant navigation while the pages it
+  // serves are of its build. A page and an engine of two builds (a deployment
+  // between them) never exchange answers: the engine is started again, or the page
+  // loaded again, first.
+
+  function startEngine(form) {
+    const build = form.dataset.build;
+    if (window.checker && window.checker.expects === build) return window.checker;
+    if (window.checker) window.checker.stop(noReply("the checker was replaced by a newer version"));
+    const pending = new Map(); // requests sent to the engine, by id: { resolve, reject, timer }
+    let worker = null;
+    let nextId = 0;
+    let settled = false;
     let settle;
-    const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    const ready = new Promise((resolve, reject) => {
+      settle = {
+        resolve() { settled = true; clearTimeout(slowTimer); resolve(); },
+        reject(error) { settled = true; clearTimeout(slowTimer); reject(error); },
+      };
+    });
+    // Resolves if the engine has not started within the limit; it goes on starting.
+    let slowTimer;
+    const slow = new Promise((resolve) => { slowTimer = setTimeout(resolve, LIMITS.start); });
     let stopped = null; // why the engine stopped answering, once it has
     // The engine is gone: every request waiting for it, and every later one, fails at once.
     const stop = (error) => {
       stopped = stopped || error;
+      settle.reject(stopped);
       for (const { reject, timer } of pending.values()) {
         clearTimeout(timer);
         reject(stopped);
       }
       pending.clear();
+      if (worker) worker.terminate();
+    };
+    const onReady = (data) => {
+      // Where the start-up time went, for build_scripts/benchmark.py.
+      window.checkerStartup = data.timings;
+      engine.build = data.build;
+      if (data.build === build) return settle.resolve();
+      // An engine of another deployment than this page: the page is the one to load
+      // again (the engine comes, past the HTTP cache, from what the server or the
+      // service worker has now). Once only: if they still differ, give up here.
+      if (!reloadForBuild(data.build)) stop(new Error("this page and the checker's engine are of two versions"));
     };
     const onMessage = ({ data }) => {
-      if (data.type === "ready") {
-        // Where the start-up time went, for build_scripts/benchmark.py.
-        window.checkerStartup = data.timings;
-        settle.resolve();
-      }
+      if (data.type === "ready") onReady(data);
       else if (data.type === "failed") settle.reject(new Error(data.message));
       // Whether the engine's snapshot was kept for the next visit, for tests and the benchmark.
       else if (data.type === "snapshot") window.checkerSnapshot = data;
@@ -58,8 +98,7 @@
         pending.delete(data.id);
         if (data.result) resolve(data.result);
         // Invalid answers: the engine's message, and the field it names (or null).
-        else if (data.invalid) reject(Object.assign(new Error(data.invalid.message),
-                                                    { invalidAnswers: true, field: data.invalid.field }));
+        else if (data.invalid) reject(invalid(data.invalid.message, data.invalid.field));
         else reject(new Error(data.failed));
       }
     };
@@ -70,13 +109,15 @@
       settle.reject(new Error(why));
       stop(noReply(why));
     };
-    // The page's head holds the engine's start (not when instant navigation brought
-    // the reader here): on a return visit it has started it already; take the worker
-    // over, with what it said meanwhile.
-    const early = window.checkerEngine;
+    // The page's head holds the engine's first start (not when instant navigation
+    // brought the reader here): on a return visit it has started it already; take the
+    // worker over, with what it said meanwhile. Only once: a later engine is new.
+    const early = window.checkerEngine && !window.checkerEngine.taken ? window.checkerEngine : null;
+    if (early) early.taken = true;
     const begin = () => {
+      if (stopped) return;
       try {
-        worker = early ? early.start() : new Worker(new URL(workerURL, location.href), { type: "module" });
+        worker = early ? early.start() : new Worker(new URL(form.dataset.worker, location.href), { type: "module" });
       } catch (error) {
         return settle.reject(error);
       }
@@ -87,30 +128,90 @@
       } else {
         // ?snapshot=off neither restores nor keeps a snapshot of the engine (for comparison).
         const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
-        worker.postMessage({ type: "start", package: packageName, snapshot });
+        worker.postMessage({ type: "start", package: form.dataset.package, snapshot });
       }
     };
-    if (early && early.worker) begin();
-    else afterFirstPaint(begin);
     ready.then(keepRuntimeOffline, () => {});
-    window.checker = {
+    const engine = {
       ready,
+      slow: slow.then(() => !settled),
+      expects: build,
+      build: null, // the engine's own build, once it is ready
+      stop,
       assess(answers) {
+        let text;
+        try {
+          text = answersAsJSON(answers);
+        } catch (error) {
+          return Promise.reject(error);
+        }
         return ready.then(() => new Promise((resolve, reject) => {
           if (stopped) return reject(stopped);
           const id = ++nextId;
           // A worker that hangs frees nothing by itself: stop it, and fail what it was asked.
           const timer = setTimeout(() => {
-            worker.terminate();
-            stop(noReply(`the checker did not answer within ${REPLY_LIMIT_MS / 1000} s`));
-          }, REPLY_LIMIT_MS);
+            stop(noReply(`the checker did not answer within ${LIMITS.answer / 1000} s`));
+          }, LIMITS.answer);
           pending.set(id, { resolve, reject, timer });
-          // JSON.stringify(undefined) is undefined: send "null", which the engine refuses by name.
-          worker.postMessage({ type: "assess", id, answers: JSON.stringify(answers) ?? "null" });
+          worker.postMessage({ type: "assess", id, answers: text });
         }));
       },
     };
-    return window.checker;
+    window.checker = engine;
+    if (early && early.worker) begin();
+    else afterFirstPaint(begin);
+    return engine;
+  }
+
+  // Load the page again, once, so that it comes from where the engine came from; return
+  // false if this page is that reload already.
+  function reloadForBuild(engineBuild) {
+    const url = new URL(location.href);
+    if (url.searchParams.get(RELOADED) === engineBuild) return false;
+    url.searchParams.set(RELOADED, engineBuild);
+    url.hash = "";
+    location.replace(url.href);
+    return true;
+  }
+
+  // --- Answers given to window.checker.assess, as the JSON text the engine reads.
+  // Anything JSON cannot carry is refused here, by field, in a short message: a
+  // BigInt, a value that contains itself, or one nested deeper than answers ever are.
+
+  const DEEPEST = 8; // answers are an object of numbers, words and lists of words
+  const SHOWN = 40; // how much of a field's name a message repeats
+
+  function answersAsJSON(answers) {
+    if (answers === null || typeof answers !== "object" || Array.isArray(answers)) {
+      // JSON.stringify(undefined) is undefined: send "null", which the engine refuses by name.
+      const problem = unreadable(answers, 0, new Set());
+      if (problem) throw invalid(`the answers must be a JSON object: they ${problem}`);
+      return JSON.stringify(answers) ?? "null";
+    }
+    for (const [field, value] of Object.entries(answers)) {
+      const problem = unreadable(value, 1, new Set([answers]));
+      if (problem) {
+        const name = field.length > SHOWN ? `"${field.slice(0, SHOWN)}..." (cut)` : field;
+        throw invalid(`${name}: ${problem}`, field);
+      }
+    }
+    return JSON.stringify(answers);
+  }
+
+  // What keeps a value from being JSON, in words ("is a BigInt"), or "" if nothing does.
+  function unreadable(value, depth, holders) {
+    if (typeof value === "bigint") return "is a BigInt, not a JSON number";
+    if (typeof value === "function" || typeof value === "symbol") return `is a ${typeof value}, not a JSON value`;
+    if (value === null || typeof value !== "object") return "";
+    if (holders.has(value)) return "contains itself";
+    if (depth >= DEEPEST) return "is nested too deeply";
+    holders.add(value);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) {
+      const problem = unreadable(item, depth + 1, holders);
+      if (problem) return problem;
+    }
+    holders.delete(value);
+    return "";
   }
 
   // Run once the page has painted (a frame, then a task); in a background tab, which
@@ -716,6 +817,23 @@
     goTo(checker, 1);
   }
 
+  // The engine is ready after the page showed the warning signs for a slow start:
+  // the questions (or the result) come back where the reader left them.
+  function showForm(checker) {
+    const fallback = checker.page.querySelector("#checker-fallback");
+    if (fallback.hidden || fallback.querySelector("[data-when='slow']").hidden) return;
+    fallback.hidden = true;
+    checker.form.hidden = checker.view === RESULT;
+  }
+
+  // The address without the marker of a reload for the engine's build (reloadForBuild).
+  function forgetReload() {
+    const url = new URL(location.href);
+    if (!url.searchParams.has(RELOADED)) return;
+    url.searchParams.delete(RELOADED);
+    history.replaceState(history.state, "", url.href);
+  }
+
   // --- Wiring one rendering of the checker page (again after instant navigation).
 
   let current = null; // the checker on the page now
@@ -723,12 +841,15 @@
   function bind(page) {
     const form = page.querySelector("#checker-form");
     const box = page.querySelector("#checker-result");
-    const engine = startEngine(form.dataset.package, form.dataset.worker);
+    forgetReload();
+    const engine = startEngine(form);
     // asked: the answers last sent to the engine, as JSON.
     const checker = { page, form, box, engine, view: 1, returnToReview: false, pathname: location.pathname,
                       asked: null };
     current = checker;
-    engine.ready.catch(() => showFallback(page));
+    engine.ready.then(() => showForm(checker), () => showFallback(page));
+    // Past the time limit, the warning signs; the questions come back once it is ready.
+    engine.slow.then((waiting) => { if (waiting) showFallback(page, "slow"); });
 
     // A fresh page starts at the first step: any answers of an earlier visit are gone.
     const arrivedAt = viewOf(location.hash, stepCount(form));

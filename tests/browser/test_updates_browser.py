@@ -1,0 +1,356 @@
+"""Updates and faults, as a reader meets them, in real headless Chromium against a
+server that sends `Cache-Control: max-age=600` as GitHub Pages does and can swap
+the build it serves at the same address (a deployment): a returning reader gets
+the new engine on the next visit, also within the HTTP cache's ten minutes, and
+keeps it offline; a page and an engine of different builds never exchange
+answers; a damaged file on the host is never kept, and the checker works again
+once the host is fixed; a stalled download ends in the warning signs; and two
+copies of the site on one origin keep their own offline caches."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from build_scripts import serve
+from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
+from tests.browser.checker_form import ENGINE_TIMEOUT
+from tests.browser.test_offline_browser import wait_until
+from tests.conftest import build_site, copy_of_the_project, free_port
+
+pytestmark = pytest.mark.browser
+
+# A question that only the second build asks, as a new policy would add one.
+NEW_FIELD = "new_in_this_build"
+NEW_QUESTION = f'''    Question("{NEW_FIELD}", BOOLEAN, "symptoms",
+             "Is this a question that only the new build asks?",
+             "It is there to test a deployment.",
+             "a question new in this build", default=False),
+'''
+ANSWERS = {"hours_since_massage": 30, "severity": 3}
+
+# True once the service worker controls the checker page and this copy of the site
+# (its caches end in "@<its path>") keeps each of the engine's files named.
+KEPT_HERE = """async (files) => {
+    if (!navigator.serviceWorker.controller) return false;
+    const scope = "@" + new URL("../", location.href).pathname;
+    const kept = [];
+    for (const name of await caches.keys()) {
+        if (!name.startsWith(PREFIX) || !name.endsWith(scope)) continue;
+        const cache = await caches.open(name);
+        kept.push(...(await cache.keys()).map(request => request.url.split("/").pop()));
+    }
+    return files.every(file => kept.includes(file));
+}""".replace("PREFIX", json.dumps(CACHE_PREFIX))
+ENGINE_FILES = ["engine.json", "pyodide-lock.json", "pyodide.asm.wasm", "checker_stdlib.zip"]
+
+# The limits the page's script takes from the test (in milliseconds), so that a test
+# of a stall or a silent engine ends in seconds rather than at the real limits.
+QUICK_LIMITS = "window.checkerLimits = { start: 6000, answer: 4000 };"
+
+
+# ---------------------------------------------------------------------------
+# A host that deploys: one address, a folder link swapped to another build
+
+class Host:
+    """Serves whichever build was deployed last, at one address, with the headers of
+    build_scripts/serve.py (max-age=600); ``stall`` names files it never finishes
+    sending, as a stalled mobile link does; ``down`` refuses every request."""
+
+    def __init__(self, folder: Path, port: int) -> None:
+        self.live = folder / "live"
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}/"
+        self.stall: set[str] = set()
+        self.released = threading.Event()
+        host = self
+
+        class Handler(serve.SiteHandler):
+            def send_head(self):
+                if any(self.path.endswith(name) for name in host.stall):
+                    host.released.wait(120)  # bounded; then sent, as a link that recovers
+                return super().send_head()
+
+        self.http = serve.SiteServer(("127.0.0.1", port), functools.partial(
+            Handler, directory=str(self.live), base="/", quiet=True))
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def deploy(self, site: Path) -> None:
+        """Serve ``site`` from now on (its files, with their own sizes and times)."""
+        if self.live.is_symlink():
+            self.live.unlink()
+        self.live.symlink_to(site, target_is_directory=True)
+        serve.compressed.cache_clear()
+
+    def close(self) -> None:
+        self.released.set()
+        self.http.shutdown()
+        self.http.server_close()
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """Two builds for one address: today's, and one whose checker asks a new question."""
+    folder = tmp_path_factory.mktemp("deploy")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    first = build_site(folder / "v1", SITE_URL=url)
+    project = copy_of_the_project(folder / "project")
+    questions = project / "checker" / "questions.py"
+    text = questions.read_text(encoding="utf-8")
+    anchor = '    Question("weight_loss", BOOLEAN, "symptoms",\n'
+    assert anchor in text
+    questions.write_text(text.replace(anchor, NEW_QUESTION + anchor), encoding="utf-8")
+    second = build_site(folder / "v2", root=project, SITE_URL=url)
+    return {"folder": folder, "port": port, "v1": first, "v2": second}
+
+
+@pytest.fixture
+def host(builds, tmp_path):
+    served = Host(tmp_path, builds["port"])
+    yield served
+    served.close()
+
+
+def build_of(site: Path) -> str:
+    return json.loads((site / "pyodide" / "engine.json").read_text())["checker_build"]
+
+
+def core_cache_of(site: Path) -> str:
+    """Return the name (without its scope) of the build's cache of pages."""
+    text = (site / "sw.js").read_text()
+    caches = json.loads(re.search(r"^const CACHES = (.*);$", text, re.MULTILINE).group(1))
+    return next(cache["name"] for cache in caches if "-core-" in cache["name"])
+
+
+# True once the service worker of the build whose pages' cache is named is in charge.
+NEW_VERSION_ACTIVE = """async (core) => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration || registration.installing || registration.waiting) return false;
+    return (await caches.keys()).some((name) => name.startsWith(core + "@"));
+}"""
+
+
+def damaged_copy(site: Path, folder: Path, name: str) -> Path:
+    """Return a copy of the built site with one of its engine's files damaged."""
+    copy = folder / f"damaged-{name.replace('/', '-')}"
+    shutil.copytree(site, copy, symlinks=True)
+    target = copy / name
+    data = target.read_bytes()
+    target.write_bytes(data[: len(data) // 2] if name.endswith(".wasm") else data[:-40] + b"!" * 40)
+    return copy
+
+
+# ---------------------------------------------------------------------------
+# The reader
+
+def engine_answers(page) -> dict:
+    """Wait for the engine and return its build, the page's, and a check of the page's
+    own questions (the new one too, where the page asks it)."""
+    page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
+    page.evaluate("() => window.checker.ready")
+    fields = page.evaluate("() => [...document.querySelectorAll('[data-field]')]"
+                           ".map(q => q.dataset.field)")
+    answers = {**ANSWERS, **({NEW_FIELD: True} if NEW_FIELD in fields else {})}
+    reply = page.evaluate("""(answers) => window.checker.assess(answers).then(
+        (result) => ({ level: result.level }), (error) => ({ error: error.message }))""", answers)
+    return {"page": page.locator("#checker-form").get_attribute("data-build"),
+            "engine": page.evaluate("() => window.checker.build"), "reply": reply,
+            "asks_new": NEW_FIELD in fields}
+
+
+def visit_until_kept(page, url: str) -> None:
+    """Open the checker page and wait until the service worker keeps the engine."""
+    page.goto(url + "checker/")
+    state = engine_answers(page)
+    assert state["reply"] == {"level": "self_care"}, state
+    wait_until(page, KEPT_HERE, ENGINE_FILES)
+    page.wait_for_function("() => window.checkerSnapshot !== undefined", timeout=ENGINE_TIMEOUT)
+
+
+def fallback_shown(page, seconds: float) -> float:
+    """Wait for the warning signs in place of the checker; return how long it took."""
+    since = time.monotonic()
+    expect(page.locator("#checker-fallback")).to_be_visible(timeout=seconds * 1000)
+    return time.monotonic() - since
+
+
+# ---------------------------------------------------------------------------
+# Tests
+
+def test_a_new_version_reaches_a_returning_reader_within_the_cache_lifetime(page, host, builds):
+    host.deploy(builds["v1"])
+    visit_until_kept(page, host.url)
+    assert engine_answers(page)["engine"] == build_of(builds["v1"])
+
+    # A deployment; the reader comes back a minute later, well within max-age=600.
+    host.deploy(builds["v2"])
+    seen = []
+    for _visit in range(2):
+        page.reload()
+        state = engine_answers(page)
+        seen.append(state)
+        # Whatever the page shows, it and its engine are of one build, and every
+        # question it asks is one the engine knows.
+        assert state["page"] == state["engine"], seen
+        assert "error" not in state["reply"], seen
+        if state["engine"] == build_of(builds["v2"]):
+            break
+        # The visit found the new version and installed it, while the reader read.
+        wait_until(page, NEW_VERSION_ACTIVE, core_cache_of(builds["v2"]), seconds=60)
+    assert seen[-1]["engine"] == build_of(builds["v2"]), f"still the old engine: {seen}"
+    assert seen[-1]["asks_new"] and seen[-1]["reply"] == {"level": "self_care"}
+
+    # Offline afterwards: still the new build, answered from what the browser kept.
+    wait_until(page, KEPT_HERE, ENGINE_FILES)
+    host.close()
+    page.reload()
+    state = engine_answers(page)
+    assert state["engine"] == state["page"] == build_of(builds["v2"]), state
+    assert state["reply"] == {"level": "self_care"}
+
+
+def test_a_page_never_talks_to_an_engine_of_another_build_after_instant_navigation(
+        page, host, builds):
+    host.deploy(builds["v1"])
+    visit_until_kept(page, host.url)
+    before = page.evaluate("() => caches.keys()")
+    # A deployment while the tab stays open: the new service worker takes over.
+    host.deploy(builds["v2"])
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+    wait_until(page, """async (before) => {
+        const names = await caches.keys();
+        return names.some(name => name.includes("-core-") && !before.includes(name))
+            && !before.some(name => name.includes("-core-") && names.includes(name));
+    }""", before, seconds=60)
+    # Away and back by instant navigation: the new build's checker page, in a tab
+    # whose script still holds the old build's engine.
+    page.locator("a.md-nav__link[href$='relief/']").first.click()
+    page.wait_for_url("**/relief/")
+    page.locator("a.md-nav__link[href$='checker/']").first.click()
+    page.wait_for_url("**/checker/")
+    page.locator("#checker-form").wait_for()
+    state = engine_answers(page)
+    assert state["page"] == build_of(builds["v2"]) and state["asks_new"], state
+    assert state["engine"] == state["page"], state
+    assert state["reply"] == {"level": "self_care"}, state
+
+
+@pytest.mark.parametrize("damaged", ["pyodide/pyodide.asm.wasm", "pyodide/engine.json", "wheel"])
+def test_a_damaged_file_on_the_host_is_never_kept(page, host, builds, tmp_path, damaged):
+    site = builds["v1"]
+    name = damaged
+    if damaged == "wheel":
+        name = "pyodide/" + next(path.name for path in (site / "pyodide").glob("*.whl"))
+    host.deploy(damaged_copy(site, tmp_path, name))
+    for _visit in range(2):  # the first visit installs the service worker; the second uses it
+        page.goto(host.url + "checker/")
+        fallback_shown(page, 60)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+
+    # Nothing damaged was kept: the host is fixed, and the next visit works.
+    host.deploy(site)
+    page.goto(host.url + "checker/")
+    state = engine_answers(page)
+    assert state["reply"] == {"level": "self_care"}, state
+    expect(page.locator("#checker-fallback")).to_be_hidden()
+
+
+def test_a_stalled_download_ends_in_the_warning_signs(page, host, builds):
+    host.deploy(builds["v1"])
+    host.stall = {"pyodide.asm.wasm"}
+    page.add_init_script(QUICK_LIMITS)
+    page.goto(host.url + "checker/")
+    took = fallback_shown(page, 30)
+    assert took < 20, f"the warning signs took {took:.0f} s"
+    expect(page.locator("#checker-fallback")).to_contain_text("taking longer than usual")
+
+    # It kept trying quietly: once the link recovers, the checker comes back.
+    host.stall = set()
+    host.released.set()
+    page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
+    page.evaluate("() => window.checker.ready")
+    expect(page.locator("#checker-form")).to_be_visible(timeout=ENGINE_TIMEOUT)
+    expect(page.locator("#checker-fallback")).to_be_hidden()
+
+
+def test_two_copies_on_one_origin_keep_their_own_offline_caches(page, builds, tmp_path):
+    # A project site at /a/ and a preview of another build at /b/, on one origin.
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "index.html").write_text("<!doctype html><title>origin</title>")
+    shutil.copytree(builds["v1"], origin / "a", symlinks=True)
+    shutil.copytree(builds["v2"], origin / "b", symlinks=True)
+    host = Host(tmp_path, free_port())
+    host.deploy(origin)
+    try:
+        visit_until_kept(page, host.url + "a/")
+        visit_until_kept(page, host.url + "b/")
+        names = page.evaluate("() => caches.keys()")
+        for copy in ("a", "b"):
+            assert any(name.startswith(CACHE_PREFIX + "core-") and name.endswith(f"@/{copy}/")
+                       for name in names), names
+            assert f"{SNAPSHOT_CACHE}@/{copy}/" in names, names
+    finally:
+        host.close()
+    for copy, site in (("a", builds["v1"]), ("b", builds["v2"])):
+        page.goto(host.url + f"{copy}/checker/")
+        state = engine_answers(page)
+        assert state["engine"] == build_of(site), (copy, state)
+        assert state["reply"] == {"level": "self_care"}, (copy, state)
+        assert page.evaluate("() => window.checkerStartup.snapshot") is True, copy
+
+
+# Malformed answers given to window.checker.assess: each refused with a short message
+# that names its field, never the page's own error.
+MALFORMED = """async () => {
+    const deep = []; let inner = deep;
+    for (let i = 0; i < 100000; i++) { const next = []; inner.push(next); inner = next; }
+    const cycle = { a: 1 }; cycle.self = cycle;
+    const cases = {
+        deep: { hours_since_massage: 1, severity: 1, pain_areas: deep },
+        bigint: { hours_since_massage: 10n, severity: 1 },
+        cycle: { hours_since_massage: 1, severity: 1, conditions: cycle },
+        huge: { hours_since_massage: 1, severity: 1, fever: "x".repeat(1000000) },
+        hugeName: { hours_since_massage: 1, severity: 1, ["y".repeat(1000000)]: true },
+        notObject: 5n,
+        fn: { hours_since_massage: 1, severity: 1, trend: () => 1 },
+    };
+    const replies = {};
+    for (const [name, answers] of Object.entries(cases)) {
+        replies[name] = await window.checker.assess(answers).then(
+            () => ({ accepted: true }),
+            (error) => ({ message: error.message, field: error.field ?? null,
+                          invalid: Boolean(error.invalidAnswers) }));
+    }
+    return replies;
+}"""
+
+
+def test_malformed_answers_are_refused_by_name_in_short_messages(page, host, builds):
+    host.deploy(builds["v1"])
+    page.goto(host.url + "checker/")
+    engine_answers(page)
+    replies = page.evaluate(MALFORMED)
+    fields = {"deep": "pain_areas", "bigint": "hours_since_massage", "cycle": "conditions",
+              "huge": "fever", "fn": "trend"}
+    for name, reply in replies.items():
+        assert reply.get("invalid") is True, (name, reply)
+        assert len(reply["message"]) < 300, (name, reply["message"][:300])
+        if name in fields:
+            assert reply["field"] == fields[name], (name, reply)
+            assert reply["message"].startswith(fields[name] + ":"), (name, reply)
+    assert "nested too deeply" in replies["deep"]["message"]
+    assert "BigInt" in replies["bigint"]["message"]
+    assert "contains itself" in replies["cycle"]["message"]
+    assert replies["hugeName"]["message"].startswith('"yyyy')
+    # The engine still answers afterwards.
+    assert engine_answers(page)["reply"] == {"level": "self_care"}
