@@ -101,7 +101,7 @@ def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
     expect(page.locator("#checker-emergency-alert")).to_be_visible()
     held.release()
     expect(status).to_contain_text("Your answers changed", timeout=ENGINE_TIMEOUT)
-    expect(status).to_contain_text('Press "Check my answers" again')
+    expect(status).to_contain_text('Press "See my advice" again')
     # No result for the old answers, and the reader is left where they were.
     result = page.locator("#checker-result")
     assert result.is_hidden() and result.get_attribute("data-level") is None
@@ -180,5 +180,7 @@ def test_a_worker_error_after_ready_fails_every_waiting_request_at_once(checker_
     later = page.evaluate("""() => window.checker.assess({hours_since_massage: 5, severity: 2})
         .then(() => "answered", (error) => error.message)""")
     assert "the engine broke" in later
-    assert page_errors == ["the engine broke"]  # the worker's, thrown on purpose above
+    # The worker's error, thrown on purpose above, may also reach the page's console
+    # (the page stops the worker as it hears it, and Chromium may not pass it on).
+    assert page_errors in ([], ["the engine broke"])
     page_errors.clear()
