@@ -101,7 +101,7 @@ def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
     expect(page.locator("#checker-emergency-alert")).to_be_visible()
     held.release()
     expect(status).to_contain_text("Your answers changed", timeout=ENGINE_TIMEOUT)
-    expect(status).to_contain_text('Press "See my advice" again')
+    expect(status).to_contain_text('Press "Check my answers" again')
     # No result for the old answers, and the reader is left where they were.
     result = page.locator("#checker-result")
     assert result.is_hidden() and result.get_attribute("data-level") is None
