@@ -62,7 +62,7 @@ HOURS, SEVERITY = 30, 5
 ANSWERS = {"hours_since_massage": HOURS, "severity": SEVERITY, "trend": "same",
            "pain_areas": ["lower_back"]}
 
-# When the reader presses "Check my answers" on the phone link (ms after opening the page).
+# When the reader presses "See my advice" on the phone link (ms after opening the page).
 PRESS_AT_MS = 20_000
 
 # True once this browser is set for a return visit: the checker kept its engine's
@@ -159,7 +159,7 @@ def wait_until(page, predicate: str, seconds: float) -> None:
 
 
 def wait_after_check(browser, site: Site, press_at_ms: float) -> dict:
-    """Open the checker page cold over the phone link, answer, press "Check my answers"
+    """Open the checker page cold over the phone link, answer, press "See my advice"
     ``press_at_ms`` after opening it; return when the engine was ready and how long the
     result took after the press (ms)."""
     context = browser.new_context()
@@ -178,7 +178,7 @@ def wait_after_check(browser, site: Site, press_at_ms: float) -> dict:
             resolve({pressed, waited: performance.now() - pressed, ready: window.readyAt});
         } }).observe(box, {attributes: true});
         [...document.querySelectorAll('#checker-form button')]
-            .find(button => button.textContent.includes('Check my answers')).click();
+            .find(button => button.dataset.action === 'check').click();
     }, Math.max(0, pressAt - performance.now())))""", press_at_ms)
     context.close()
     return timing
@@ -188,6 +188,7 @@ def answer_up_to_the_review(page, hours: int, severity: int) -> None:
     """Give the time since the massage (in its boxes: days and hours) and the pain
     score, and go on to the review step: the form asks one step at a time, the time
     on the second step, the pain on the third."""
+    page.evaluate(USUAL_ANSWERS)
     page.click("[data-action='next']")
     for box in page.query_selector_all("[data-field='hours_since_massage'] input[data-size]"):
         size = int(box.get_attribute("data-size") or 1)
@@ -196,7 +197,23 @@ def answer_up_to_the_review(page, hours: int, severity: int) -> None:
     page.click("[data-action='next']")
     page.check(f"[data-field='severity'] input[value='{severity}']")
     while page.is_visible("[data-action='next']"):
+        page.evaluate(USUAL_ANSWERS)
         page.click("[data-action='next']")
+
+
+# Answer, on the step shown, each question still unanswered as a reader with nothing to
+# report does: the danger signs' "None of these", a list's none box, the usual choice.
+USUAL_ANSWERS = """() => {
+    const step = document.querySelector('.checker-step:not([hidden])');
+    const none = step.querySelector('[data-none-of-section]');
+    if (none && !step.querySelector("[data-widget='checkbox'] input:checked")) none.click();
+    for (const q of step.querySelectorAll('[data-field][data-required]:not([hidden])')) {
+        if (q.querySelector('input:checked') || q.querySelector('input[data-size]')) continue;
+        const pick = q.querySelector('[data-none-of]')
+            || q.querySelector(`input[value="${q.dataset.default}"]`);
+        if (pick) pick.click();
+    }
+}"""
 
 
 def submit_to_result_ms(browser, url: str, runs: int) -> tuple[list[float], list[float]]:
@@ -422,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     sent = {kind: print_bytes(visits["phone link"][kind], f"{kind} page")
             for kind in ("bare", "checker")}
 
-    print(f"\nPressing \"Check my answers\" {PRESS_AT_MS / 1000:.0f} s after opening the checker "
+    print(f"\nPressing \"See my advice\" {PRESS_AT_MS / 1000:.0f} s after opening the checker "
           f"page, phone link (median of {len(checks)})")
     waited = statistics.median(check["waited"] for check in checks)
     print(f"  engine ready after {statistics.median(check['ready'] for check in checks) / 1000:.1f}"

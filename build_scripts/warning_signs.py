@@ -13,6 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
 from checker.levels import LEVELS_BY_ID
 from checker.rules import rules_at
 
@@ -33,6 +34,8 @@ def warning_signs() -> dict[str, dict]:
             "title": f"{level.headline} if you have any of these",
             "action": level.action,
             "admonition": admonition,
+            # An instruction to call has its call buttons (call_buttons.py).
+            "call": level_id in CALLED_LEVELS,
             "signs": [{"rule": rule.id, "text": rule.sign, "anchor": rule.source.split("#")[1]}
                       for rule in rules_at(level_id)],
         }
@@ -43,6 +46,8 @@ def render_box(level: str, page, config) -> Markup:
     """Return the HTML box of a level's warning signs, its links relative to ``page``."""
     env = config.theme.get_env()
     env.globals["warning_signs"] = warning_signs()
+    env.globals["call_buttons"] = call_buttons
+    env.globals["call_table"] = table_json()
     return Markup(env.get_template(PARTIAL).render(
         level=level, page=page, base_url=get_relative_url(".", page.url), config=config,
     ).strip())

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .answers import validate
 from .conditions import (
     BLEEDING_RISK,
     FEVER,
@@ -23,6 +24,7 @@ from .conditions import (
     Not,
     OneOf,
 )
+from .emergency_numbers import numbers_in_words
 from .levels import CALM, DOCTOR, EMERGENCY, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE, URGENT
 from .rules import rules_at
 from .wording import lower_first
@@ -96,6 +98,29 @@ def safety_net(answers: Mapping[str, Any], level: str) -> tuple[SafetyNetLine, .
             lines.append(SafetyNetLine(group.opening, signs))
     lines.extend(SafetyNetLine(tip.text) for tip in WATCH_FOR if tip.applies(answers, level))
     return tuple(lines)
+
+
+def get_help_sooner(answers: Mapping[str, Any], level: str) -> tuple[str, ...]:
+    """Return the few points of safety-netting that fit these answers, for the top
+    of a result (at most SOONER_LIMIT): what to do while waiting, the lines fitted
+    to the person (WATCH_FOR), the signs of rules that concern only some people
+    and concern this one, then the general points of the level (SOONER). The
+    full lists are in :func:`safety_net`."""
+    lines = [tip.text for tip in WHILE_YOU_WAIT if tip.applies(answers, level)]
+    lines.extend(tip.text for tip in WATCH_FOR if tip.applies(answers, level))
+    covered = {tip.when for tip in WATCH_FOR if tip.applies(answers, level)}
+    for group in WARNING_GROUPS:
+        if level not in group.shown_at:
+            continue
+        lines.extend(f"{rule.sign} \N{EN DASH} {SOONER_ACTIONS[group.level]}"
+                     for rule in rules_at(group.level)
+                     if rule.who is not None and rule.who not in covered
+                     and not rule.who.holds(ORDINARY_ANSWERS)
+                     and rule.concerns(answers) and not rule.fires(answers)
+                     and (group.level == EMERGENCY or rule.watch))
+    general = [tip.text for tip in SOONER if tip.applies(answers, level)]
+    room = max(SOONER_LIMIT - len(general), 1)
+    return tuple(dict.fromkeys(lines[:room] + general))[:SOONER_LIMIT]
 
 
 # ---------------------------------------------------------------------------
@@ -203,9 +228,30 @@ WATCH_FOR = (
 
 # The signs named in the safety-netting, by level, and at which result levels.
 WARNING_GROUPS = (
-    WarningGroup(EMERGENCY, "Call the emergency number (112, 911 or 999) if you get any of "
-                            "these:", NOT_EMERGENCY),
+    WarningGroup(EMERGENCY, f"Call the emergency number ({numbers_in_words()}) if you get any "
+                            "of these:", NOT_EMERGENCY),
     WarningGroup(URGENT, "See a doctor today if you get any of these:", CALM),
     WarningGroup(DOCTOR, "Book an appointment with a doctor if you have any of these:",
                  frozenset({SELF_CARE})),
+)
+
+# Answers with nothing of note: a sign that concerns everyone is not one fitted to a person.
+ORDINARY_ANSWERS = validate({"hours_since_massage": 0, "severity": 0})
+
+# The points at the top of a result: at most this many, so that they are read.
+SOONER_LIMIT = 5
+
+# What the top of a result says to do for one sign of a level.
+SOONER_ACTIONS = {EMERGENCY: "call the emergency number at once.",
+                  URGENT: "see a doctor today.",
+                  DOCTOR: "book a doctor's appointment."}
+
+# The general points at the top of a result, after those fitted to the person.
+SOONER = (
+    Tip("Call the emergency number at once for any danger sign: the full list is below, "
+        "under \"All the warning signs\".", NOT_EMERGENCY),
+    Tip("Book a doctor's appointment if the pain is not clearly better three days after the "
+        "massage, or is getting worse two days after it.", frozenset({SELF_CARE})),
+    Tip("See a doctor today if you get a temperature of 38 °C or more, new belly pain, or "
+        "one calf swollen or painful.", CALM),
 )

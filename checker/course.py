@@ -71,6 +71,23 @@ SUMMARY = ("Ordinary soreness after a massage starts within a few hours, is at i
            f"{USUAL_WORST_SEVERITY} out of 10.")
 
 
+# The results that show the usual course: never beside an emergency or urgent
+# instruction, which nothing may distract from.
+CHART_LEVELS = frozenset({"doctor", "self_care"})
+
+
+def reader_on_course(hours: int, pain: int, level: str) -> dict[str, Any] | None:
+    """Return the reader's point on the usual course and the phase it falls in,
+    in words, for a result at ``level``; None where the result shows no course."""
+    if level not in CHART_LEVELS:
+        return None
+    at = f"{hours} hours"
+    return {"hours": hours, "pain": pain, "phase": phase_at(hours).words,
+            "summary": SUMMARY, "source": SOURCE,
+            "text": f"You: {at} after the massage, pain {pain} out of 10. At {at}, ordinary "
+                    f"soreness {phase_at(hours).words}."}
+
+
 def phase_at(hours: int) -> Phase:
     """Return the phase of the usual course at ``hours`` since the massage."""
     return next(phase for phase in PHASES

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .emergency_numbers import numbers_in_words
+
 EMERGENCY = "emergency"
 URGENT = "urgent"
 DOCTOR = "doctor"
@@ -25,10 +27,12 @@ class Level:
 # ---------------------------------------------------------------------------
 # Data
 
-# Ordered from most to least urgent; the action sentences are the spec's.
+# Ordered from most to least urgent; the action sentences are the spec's, with the
+# numbers from the one table (emergency_numbers.py); the page shows call buttons beside.
 LEVELS = (
     Level(EMERGENCY, "Call the emergency number now",
-          "Call the emergency number (112 / 911 / 999) or go to an emergency department now.",
+          f"Call the emergency number ({numbers_in_words()}) or go to an emergency department "
+          "now.",
           pause_massage=True),
     Level(URGENT, "See a doctor today",
           "See a doctor today: same-day appointment, urgent care, or an out-of-hours service.",

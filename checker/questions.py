@@ -26,6 +26,10 @@ class Section:
     id: str
     title: str
     intro: str
+    # The box that answers "none of these" to the section's yes-or-no boxes, where the
+    # form shows them as one list of boxes (the danger signs): the reader ticks it,
+    # or a sign; nothing is taken as "no" unasked.
+    none_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ class Question:
     parts: tuple[Part, ...] = ()
     # Why the question is asked, where a reader may wonder (their age).
     why: str = ""
+    # The form's honest "I don't know" answer, where there is one ("Not sure"):
+    # choosing it leaves the field out, so the engine takes the spec's default.
+    unsure: str = ""
+    # For a list of choices the form must have answered: the box that says none apply.
+    none_label: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -100,6 +109,24 @@ class Question:
         if self.parts and (self.kind != INTEGER or self.parts[-1].size != 1):
             raise ValueError(f"question {self.id}: parts are for a number answer, and the "
                              "last part must be the answer's own unit")
+
+    @property
+    def asked_as_list(self) -> bool:
+        """Whether the form shows this yes-or-no question as one box in its section's
+        list of boxes (the danger signs, how the pain behaves, other symptoms), answered
+        "no" by the list's none box; a question with a "Not sure" stays a question."""
+        return (self.kind == BOOLEAN and bool(SECTIONS_BY_ID[self.section].none_label)
+                and not self.unsure)
+
+    @property
+    def must_answer(self) -> bool:
+        """Whether the form asks for an answer before moving on: nothing that bears on
+        safety is pre-selected. Every number the spec requires, every choice, every
+        yes or no (Yes, No, or the question's "Not sure"), and a list with a none box;
+        a list without one (where it hurts) may be left empty."""
+        if self.asked_as_list:
+            return False  # the section's none box asks for it
+        return self.required or self.kind in (BOOLEAN, CHOICE) or bool(self.none_label)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -136,6 +163,9 @@ class Question:
             "bands": [band.to_dict() for band in self.bands],
             "parts": [part.to_dict() for part in self.parts],
             "why": self.why,
+            "unsure": self.unsure,
+            "none_label": self.none_label,
+            "must_answer": self.must_answer,
         }
 
     def in_parts(self, value: int) -> str:
@@ -159,11 +189,15 @@ DANGER_SECTION = "emergency"
 
 SECTIONS = (
     Section(DANGER_SECTION, "First, check for danger signs",
-            "Some answers here mean you need help now: the checker will tell you at once."),
-    Section("massage", "About the massage", "When it was and what kind."),
-    Section("pain", "About the pain", "How bad it is, where it is and how it is changing."),
-    Section("symptoms", "Other symptoms", "Anything else you have noticed since the massage."),
-    Section("background", "About you", "Your health before the massage."),
+            "Some answers here mean you need help now: the checker will tell you at once.",
+            none_label="None of these"),
+    Section("massage", "About you and the massage",
+            "When it was and what kind, and two things that change the advice."),
+    Section("pain", "About the pain", "How bad it is, where it is and how it is changing.",
+            none_label="None of these"),
+    Section("symptoms", "Other symptoms", "Anything else you have noticed since the massage.",
+            none_label="None of these"),
+    Section("background", "Your health", "Your health before the massage."),
 )
 
 _NEW_HELP = ("Answer yes if this is new since the massage, or if you are not sure "
@@ -179,7 +213,7 @@ PAIN_BANDS = (
                           "and it is very hard to move."),
 )
 
-QUESTIONS = (
+QUESTIONS: tuple[Question, ...] = (
     # --- emergency: an answer here alone can mean "call the emergency number" ---
     Question("saddle_numbness", BOOLEAN, "emergency",
              "Is the skin numb around your private parts, bottom or inner thighs?",
@@ -303,7 +337,7 @@ QUESTIONS = (
     Question("trend", CHOICE, "pain",
              "Since it started, is the pain getting better or worse?",
              "Compare with how it felt when it started.",
-             "the pain is", default="same", ordered=True,
+             "the pain is", default="same", ordered=True, unsure="Not sure",
              choices=(("better", "Getting better"),
                       ("same", "About the same"),
                       ("worse", "Getting worse"))),
@@ -350,6 +384,15 @@ QUESTIONS = (
              choices=(("none", "No: below 37.5 °C, or not measured and I do not feel feverish"),
                       ("low", "37.5 to 37.9 °C"),
                       ("high", "38 °C or more, or my chest feels hot or I keep shivering"))),
+    Question("bruising", CHOICE, "symptoms",
+             "Do you have bruises?",
+             "Look where you were massaged and on the rest of your body. A bruise from a knock "
+             "you remember does not count.",
+             "bruising", default="none", ordered=True,
+             choices=(("none", "No bruises"),
+                      ("at_site", "Only where I was massaged"),
+                      ("elsewhere", "New bruises I cannot explain, or tiny red or purple spots, "
+                                    "in places that were not massaged"))),
     Question("headache", BOOLEAN, "symptoms",
              "Do you have a new headache, unlike headaches you usually get?",
              "A headache that is new since the massage or feels different from your usual ones.",
@@ -361,15 +404,6 @@ QUESTIONS = (
              "Compare with the same place on the other side.",
              "redness, swelling or heat where massaged that lasts to the next day or spreads",
              default=False),
-    Question("bruising", CHOICE, "symptoms",
-             "Do you have bruises?",
-             "Look where you were massaged and on the rest of your body. A bruise from a knock "
-             "you remember does not count.",
-             "bruising", default="none", ordered=True,
-             choices=(("none", "No bruises"),
-                      ("at_site", "Only where I was massaged"),
-                      ("elsewhere", "New bruises I cannot explain, or tiny red or purple spots, "
-                                    "in places that were not massaged"))),
     Question("limb_numbness", BOOLEAN, "symptoms",
              "Is an arm or leg newly numb or tingling, and still is now?",
              "Pins and needles, or less feeling than usual. An arm that went to sleep on the "
@@ -400,9 +434,9 @@ QUESTIONS = (
     Question("weight_loss", BOOLEAN, "symptoms",
              "Have you lost weight without trying?",
              "Without changing what you eat or how active you are.",
-             "weight loss you cannot explain", default=False),
-    # --- background ---
-    Question("age_group", CHOICE, "background",
+             "weight loss you cannot explain", default=False, unsure="Not sure"),
+    # --- background (the first four asked with the massage) ---
+    Question("age_group", CHOICE, "massage",
              "How old are you?",
              "Choose \"Prefer not to say\" if you would rather not answer.",
              "age", default="not_given",
@@ -423,8 +457,8 @@ QUESTIONS = (
              "the massage that has not settled", default=False),
     Question("conditions", MULTI_CHOICE, "background",
              "Has a doctor told you that you have, or have had, any of these?",
-             "Choose all that apply. Leave empty if none.",
-             "diagnosed conditions", default=(),
+             "Choose all that apply, or \"None of these\".",
+             "diagnosed conditions", default=(), none_label="None of these",
              choices=(("herniated_disc", "Herniated (slipped) disc"),
                       ("osteochondrosis", "Osteochondrosis (wear of the spine)"),
                       ("scoliosis", "Scoliosis (a curved spine)"),
@@ -439,23 +473,28 @@ QUESTIONS = (
                       ("long_term_steroids", "Steroid tablets for 3 months or more"),
                       ("weak_immune_system", "A weak immune system, from an illness or a "
                                              "treatment that lowers immunity"))),
-    Question("anticoagulants", BOOLEAN, "background",
+    Question("anticoagulants", BOOLEAN, "massage",
              "Do you take blood thinners?",
              "For example warfarin, apixaban or rivaroxaban.",
              "takes blood thinners", default=False),
-    Question("pregnant", BOOLEAN, "background",
+    Question("pregnant", BOOLEAN, "massage",
              "Are you pregnant?",
              "Answer yes if you might be.",
              "pregnant", default=False),
-    Question("pregnancy_signs", BOOLEAN, "background",
+    Question("pregnancy_signs", BOOLEAN, "massage",
              "Since the massage, have you had any of these: pain just below the ribs, blurred "
              "vision or flashing lights, sudden swelling of the face, hands or feet, bleeding "
              "or fluid from the vagina, pains that come in waves, or the baby moving less?",
              "Any one of these in pregnancy needs your midwife or maternity unit now.",
              "in pregnancy: pain below the ribs, blurred vision, sudden swelling, bleeding or "
              "fluid from the vagina, pains in waves, or the baby moving less", default=False,
-             show_if=("pregnant",)),
+             show_if=("pregnant=true",)),
 )
+
+# In section order, each section's questions as listed (the age, blood thinners and
+# pregnancy are listed among the background but asked with the massage, early).
+QUESTIONS = tuple(sorted(QUESTIONS, key=lambda question: [section.id for section in SECTIONS]
+                         .index(question.section)))
 
 QUESTIONS_BY_ID = MappingProxyType({question.id: question for question in QUESTIONS})
 SECTIONS_BY_ID = MappingProxyType({section.id: section for section in SECTIONS})

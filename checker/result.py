@@ -43,6 +43,10 @@ class Result:
     safety_net: tuple[SafetyNetLine, ...]
     pause_massage: bool
     likely_causes: tuple[Cause, ...]
+    # The few points of the safety-netting that fit the answers, for the top of the page.
+    get_help_sooner: tuple[str, ...] = ()
+    # The reader's point and phase on the usual course of soreness, or None.
+    course: dict[str, Any] | None = None
 
     @property
     def watch_for(self) -> tuple[str, ...]:
@@ -62,4 +66,19 @@ class Result:
             "pause_massage": self.pause_massage,
             "likely_causes": [cause.to_dict() for cause in self.likely_causes],
             "policy": POLICY_VERSION,
+            "get_help_sooner": list(self.get_help_sooner),
+            "course": dict(self.course) if self.course else None,
+            "citations": self.citations(),
         }
+
+    def citations(self) -> list[dict[str, str]]:
+        """Return the article sections the result cites, once each, in the order the
+        page shows them: the reasons, the usual course, the likely causes."""
+        cited: dict[str, str] = {}
+        for reason in self.reasons:
+            cited.setdefault(reason.source, reason.text)
+        if self.course:
+            cited.setdefault(self.course["source"], "How soreness usually runs")
+        for cause in self.likely_causes:
+            cited.setdefault(cause.source, cause.title)
+        return [{"source": source, "for": words} for source, words in cited.items()]

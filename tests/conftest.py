@@ -41,10 +41,11 @@ def build_site(destination: Path, root: Path = ROOT, **env: str) -> Path:
 
 
 def copy_of_the_project(folder: Path) -> Path:
-    """Return ``folder`` holding a copy of the project's tracked files (and a link
-    to its node_modules), for a test that builds a changed project."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
-                           check=True).stdout.decode().split("\0")
+    """Return ``folder`` holding a copy of the project's files as they stand: tracked,
+    and new ones git does not ignore (the working tree that MkDocs builds), with a link
+    to its node_modules, for a test that builds a changed project."""
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, files):
         if (ROOT / name).is_file():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)

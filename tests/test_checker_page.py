@@ -18,7 +18,7 @@ from build_scripts import back_map
 from checker import assess
 from checker.conditions import Is
 from checker.course import usual_course
-from checker.levels import DOCTOR, EMERGENCY, SELF_CARE
+from checker.levels import EMERGENCY
 from checker.questions import (
     BOOLEAN,
     CHOICE,
@@ -102,14 +102,17 @@ def test_bands_with_a_gap_stop_the_build(hook):
         hook.scale_groups(gap)
 
 
-def test_the_course_data_names_its_levels_answers_and_scale(hook):
+def test_the_course_data_gives_the_curve_and_its_scale(hook):
     data = hook.course_data()
-    assert data["levels"] == [DOCTOR, SELF_CARE]
-    assert QUESTIONS_BY_ID[data["hours_field"]].unit == "hours"
-    assert data["pain_max"] == QUESTIONS_BY_ID[data["pain_field"]].maximum
+    # Which results show the chart, and the reader's point on it, are the result's
+    # (its "course"): the page only draws them, so the data names no level or answer.
+    assert not {"levels", "hours_field", "pain_field"} & set(data)
+    hours = QUESTIONS_BY_ID[hook.COURSE_HOURS_FIELD]
+    assert hours.unit == "hours"
+    assert data["pain_max"] == QUESTIONS_BY_ID[hook.COURSE_PAIN_FIELD].maximum
     assert data["hours_shown"] > data["points"][-1][0]
     # Its ticks are the largest part of the time's unit: a day, named by the question.
-    assert data["tick"] == QUESTIONS_BY_ID[data["hours_field"]].parts[0].to_dict()
+    assert data["tick"] == hours.parts[0].to_dict()
     assert data["hours_shown"] % data["tick"]["size"] == 0
 
 
@@ -238,16 +241,17 @@ def test_an_emergency_no_control_can_show_stops_the_build(hook, monkeypatch):
 
 
 def test_the_danger_steps_intro_says_how_to_answer_its_controls(hook, checker_html):
-    assert hook.how_to_answer([{"widget": "checkbox"}]) == "Tick each box that is true for you."
+    assert hook.how_to_answer([{"widget": "checkbox"}]) == (
+        'Tick each box that is true for you, or "None of these".')
     assert hook.how_to_answer([{"widget": "radios"}, {"widget": "checkbox"}]) == (
-        "Tick each box that is true for you, and choose one answer to each question "
-        "with choices.")
+        'Tick each box that is true for you, or "None of these", and choose one answer to '
+        "each question with choices.")
     danger = next(section for section in SECTIONS if section.id == DANGER_SECTION)
     intro = re.search(r'data-section="emergency".*?<p class="checker-step__intro">(.*?)</p>',
                       checker_html, re.S)
     assert intro and html.unescape(intro.group(1)) == (
-        f"{danger.intro} Tick each box that is true for you, and choose one answer to each "
-        "question with choices.")
+        f'{danger.intro} Tick each box that is true for you, or "None of these", and choose '
+        "one answer to each question with choices.")
 
 
 # ---------------------------------------------------------------------------

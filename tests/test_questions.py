@@ -166,7 +166,10 @@ def test_show_if_names_real_answers_and_never_hides_a_red_flag():
         for token in question.show_if:
             field, _, value = token.partition("=")
             trigger = QUESTIONS_BY_ID[field]
-            assert value in trigger.values if value else trigger.kind == "boolean", token
+            if trigger.kind == "boolean":  # the form's Yes is the value "true"
+                assert value == "true", token
+            else:
+                assert value in trigger.values, token
         # Hidden, a question keeps its default: every rule that reads it must also
         # read what shows it, so hiding it can never keep a rule from firing.
         triggers = {token.partition("=")[0] for token in question.show_if}
@@ -245,4 +248,44 @@ def test_the_age_question_offers_every_choice_and_says_why_it_is_asked():
 
 
 def test_pregnancy_signs_are_asked_only_in_pregnancy():
-    assert QUESTIONS_BY_ID["pregnancy_signs"].show_if == ("pregnant",)
+    assert QUESTIONS_BY_ID["pregnancy_signs"].show_if == ("pregnant=true",)
+
+
+# Nothing answered for the reader (issue 18): every choice and every yes or no is asked,
+# a box of a list being answered by a tick or by the list's own "None of these".
+def test_every_question_that_bears_on_safety_must_be_answered_in_the_form():
+    from checker.questions import DANGER_SECTION, SECTIONS_BY_ID
+    assert SECTIONS_BY_ID[DANGER_SECTION].none_label == "None of these"
+    for question in QUESTIONS:
+        listed = SECTIONS_BY_ID[question.section].none_label
+        if question.kind == "boolean" and listed and not question.unsure:
+            assert question.asked_as_list and not question.must_answer, question.id
+        elif question.kind in ("boolean", "choice") or question.required:
+            assert question.must_answer and not question.asked_as_list, question.id
+    # A section's boxes are one list, so one "None of these" answers for all of them.
+    for section in SECTIONS_BY_ID.values():
+        kinds = [question.asked_as_list for question in QUESTIONS
+                 if question.section == section.id]
+        runs = [kind for index, kind in enumerate(kinds) if kind and (index == 0
+                                                                    or not kinds[index - 1])]
+        assert len(runs) == (1 if section.none_label else 0), section.id
+    # The blood thinners and pregnancy stay questions of their own, Yes or No.
+    for field in ("anticoagulants", "pregnant", "first_massage", "recent_injury"):
+        assert not QUESTIONS_BY_ID[field].asked_as_list, field
+    assert QUESTIONS_BY_ID["conditions"].none_label == "None of these"
+    assert QUESTIONS_BY_ID["conditions"].must_answer
+    assert not QUESTIONS_BY_ID["pain_areas"].must_answer  # may be left empty
+
+
+def test_not_sure_is_offered_only_where_it_is_honest_and_the_spec_has_a_default():
+    unsure = {question.id for question in QUESTIONS if question.unsure}
+    assert unsure == {"trend", "weight_loss"}
+    for field in unsure:
+        assert QUESTIONS_BY_ID[field].default is not None, field
+
+
+def test_blood_thinners_and_pregnancy_are_asked_before_the_pain_and_symptoms():
+    from checker.questions import SECTIONS
+    order = [section.id for section in SECTIONS]
+    for field in ("anticoagulants", "pregnant", "pregnancy_signs", "age_group"):
+        assert order.index(QUESTIONS_BY_ID[field].section) < order.index("pain"), field

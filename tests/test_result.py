@@ -11,13 +11,13 @@ from checker.causes import CAUSES
 from checker.rules import RULES
 
 KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "safety_net",
-        "pause_massage", "likely_causes", "policy"]
+        "pause_massage", "likely_causes", "policy", "get_help_sooner", "course", "citations"]
 BASE = {"hours_since_massage": 20, "severity": 4}
 
 # One set of answers per level, with what the result must say.
 CASES = [
     ({**BASE, "chest_symptoms": True}, "emergency", "Call the emergency number now",
-     "Call the emergency number (112 / 911 / 999) or go to an emergency department now.", True),
+     "Call the emergency number (112, 999 or 911) or go to an emergency department now.", True),
     ({**BASE, "fever": "high"}, "urgent", "See a doctor today",
      "See a doctor today: same-day appointment, urgent care, or an out-of-hours service.", True),
     ({**BASE, "pregnant": True}, "doctor", "Book a doctor's appointment",
@@ -77,3 +77,54 @@ def test_each_source_a_result_links_to_resolves_in_the_built_site(built_site, na
     html = built_site / page / "index.html"
     assert html.is_file(), f"{name}: no page {page}/ in the built site"
     assert f'id="{anchor}"' in html.read_text(encoding="utf-8"), f"{name}: no #{anchor}"
+
+
+# ---------------------------------------------------------------------------
+# What the page shows at the top of a result, carried by the result (issue 18)
+
+@pytest.mark.parametrize(("answers", "level", "expected"), [
+    (BASE, "self_care", 3),
+    ({**BASE, "anticoagulants": True}, "self_care", 4),
+    ({**BASE, "pregnant": True, "age_group": "65_or_over"}, "doctor", 5),
+    ({**BASE, "chest_symptoms": True}, "emergency", 1),
+])
+def test_get_help_sooner_is_a_few_points_that_fit_the_answers(answers, level, expected):
+    data = assess(answers).to_dict()
+    assert data["level"] == level
+    points = data["get_help_sooner"]
+    assert len(points) == expected and len(points) <= 5
+    assert all(isinstance(point, str) and point.endswith(".") for point in points)
+    full = " ".join(data["watch_for"])
+    if answers.get("anticoagulants"):
+        assert points[0].startswith("Because you take blood thinners") and points[0] in full
+    if answers.get("pregnant"):
+        assert any(point.startswith("In pregnancy: a new headache") for point in points)
+    # Shorter than the full list (which is one line for an emergency).
+    assert sum(len(point) for point in points) < len(full) or level == "emergency"
+
+
+def test_the_course_is_the_readers_point_and_phase_for_calm_results_only():
+    from checker.course import phase_at
+    data = assess({"hours_since_massage": 20, "severity": 5}).to_dict()
+    course = data["course"]
+    assert (course["hours"], course["pain"], course["phase"]) == (20, 5, phase_at(20).words)
+    assert course["text"] == ("You: 20 hours after the massage, pain 5 out of 10. At 20 hours, "
+                              f"ordinary soreness {phase_at(20).words}.")
+    assert course["source"] == "is-my-pain-normal/#timeline"
+    assert assess({**BASE, "fever": "high"}).to_dict()["course"] is None
+    assert assess({"hours_since_massage": 96, "severity": 4}).to_dict()["course"]["hours"] == 96
+
+
+def test_the_citations_are_every_article_section_the_result_links_once():
+    result = assess(HEAVY_ANSWERS)
+    data = result.to_dict()
+    sources = [citation["source"] for citation in data["citations"]]
+    assert len(sources) == len(set(sources))
+    linked = {reason["source"] for reason in data["reasons"]} | {
+        cause["source"] for cause in data["likely_causes"]}
+    assert set(sources) == linked | ({data["course"]["source"]} if data["course"] else set())
+    assert all(citation["for"] for citation in data["citations"])
+
+
+HEAVY_ANSWERS = {"hours_since_massage": 100, "severity": 6, "trend": "worse",
+                 "pain_down_leg": True, "massage_type": "deep_tissue", "bruising": "at_site"}

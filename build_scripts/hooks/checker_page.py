@@ -21,16 +21,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from build_scripts import back_map
+from build_scripts.call_buttons import call_buttons
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, checker_build, package_name
 from build_scripts.warning_signs import render_box
 from checker.conditions import Is
 from checker.course import usual_course
-from checker.levels import DOCTOR, EMERGENCY, LEVEL_IDS, LEVELS_BY_ID, SELF_CARE, URGENT
+from checker.levels import EMERGENCY, LEVELS_BY_ID, URGENT
 from checker.questions import (
     BOOLEAN,
     CHOICE,
-    DANGER_SECTION,
     INTEGER,
     MULTI_CHOICE,
     QUESTIONS,
@@ -68,12 +68,13 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     engine cannot run."""
     emergency = emergency_answers()
     return {
+        "stop_signs": stop_signs(),
+        "call_emergency": call_buttons(EMERGENCY),
         "package": package_name(),
         # Which checker this page asks for: its engine must be of the same build.
         "build": checker_build(),
         "worker": get_relative_url(CHECKER_WORKER, page.url),
         "kinds": json.dumps(KIND_NAMES),
-        "emergency_section": DANGER_SECTION,
         "course": json.dumps(course_data()),
         "box_value": BOX_VALUE,
         # One step per section, then the review of the answers.
@@ -85,14 +86,15 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
 
 
 def section_data(section: Section, emergency: dict[str, frozenset[str]]) -> dict[str, Any]:
-    """Return one step's section with its questions; the danger section's intro says
-    how to answer its controls, whatever they are."""
+    """Return one step's section with its questions; the intro of a section with a list
+    of boxes (the danger signs first) says how to answer its controls, whatever they are."""
     questions = [question_data(question, emergency.get(question.id, frozenset()))
                  for question in QUESTIONS if question.section == section.id]
     intro = section.intro
-    if section.id == DANGER_SECTION:
+    if section.none_label:
         intro = f"{intro} {how_to_answer(questions)}".strip()
-    return {"id": section.id, "title": section.title, "intro": intro, "questions": questions}
+    return {"id": section.id, "title": section.title, "intro": intro, "questions": questions,
+            "none_label": section.none_label}
 
 
 def how_to_answer(questions: list[dict[str, Any]]) -> str:
@@ -118,6 +120,23 @@ def emergency_answers() -> dict[str, frozenset[str]]:
     return {field: frozenset(values) for field, values in answers.items()}
 
 
+def stop_signs() -> list[dict[str, str]]:
+    """Return, for each answer that alone makes the level an emergency, the sign in
+    words and why it matters, from its rule: what the page's stop screen says the
+    moment the answer is given, with no engine ("saddle_numbness=true")."""
+    signs = []
+    for rule in rules_at(EMERGENCY):
+        if type(rule.condition) is not Is:
+            continue
+        if rule.reason_fields():
+            raise ValueError(f"rule {rule.id}: the stop screen shows its reason as it stands, "
+                             "so it cannot name answers")
+        for value in rule.condition.values:
+            signs.append({"answer": f"{rule.condition.field}={form_value(rule.id, value)}",
+                          "rule": rule.id, "name": rule.name, "reason": rule.reason})
+    return signs
+
+
 def form_value(rule_id: str, value: object) -> str:
     """Return the value of the control that gives this answer: a ticked box or a choice."""
     if value is True:
@@ -136,6 +155,13 @@ def question_data(question: Question, emergency: frozenset[str] = frozenset()) -
     data["show_if"] = " ".join(question.show_if)
     data["topic"] = question.topic
     data["emergency"] = sorted(emergency)
+    if data["widget"] == "yesno":
+        # Yes and No as choices, and the question's "Not sure", which sends nothing.
+        data["choices"] = [{"value": BOX_VALUE, "label": "Yes"}, {"value": NO_VALUE, "label": "No"}]
+    if question.unsure:
+        data["choices"] = [*data["choices"], {"value": UNSURE_VALUE, "label": question.unsure}]
+    # The answer the review folds away with the others: the spec's default, as a form value.
+    data["default_value"] = default_value(question)
     if data["widget"] == "parts":
         data["answer_words"] = PARTS_ANSWER_WORDS
     if data["widget"] == "scale":
@@ -143,6 +169,14 @@ def question_data(question: Question, emergency: frozenset[str] = frozenset()) -
     if question.id == back_map.QUESTION:
         data["map"] = back_map.map_data(question)
     return data
+
+
+def default_value(question: Question) -> str:
+    """Return a question's default as the form's value ("false", "none"); "" for a
+    number or a list, whose default is no answer."""
+    if question.kind == BOOLEAN:
+        return BOX_VALUE if question.default else NO_VALUE
+    return question.default if isinstance(question.default, str) else ""
 
 
 def scale_groups(question: Question) -> list[dict[str, Any]]:
@@ -172,11 +206,8 @@ def course_data() -> dict[str, Any]:
     if not hours.parts:
         raise ValueError(f"the chart's ticks are the parts of {hours.id!r}, which has none")
     return {**usual_course(),
-            "levels": [level for level in LEVEL_IDS if level in COURSE_CHART_LEVELS],
             "hours_shown": COURSE_CHART_HOURS,
             "tick": hours.parts[0].to_dict(),
-            "hours_field": hours.id,
-            "pain_field": pain.id,
             "pain_max": pain.maximum}
 
 
@@ -188,6 +219,8 @@ def widget_for(question: Question) -> str:
     if question.kind == INTEGER:
         assert question.minimum is not None and question.maximum is not None
         return "scale" if question.maximum - question.minimum <= 10 else "number"
+    if question.kind == BOOLEAN and not question.asked_as_list:
+        return "yesno"
     return WIDGETS[question.kind]
 
 
@@ -206,21 +239,21 @@ WIDGETS = {BOOLEAN: "checkbox", CHOICE: "radios", MULTI_CHOICE: "checkboxes"}
 
 # The value a ticked box sends; the page script reads a box as ticked or not.
 BOX_VALUE = "true"
+# The values of a yes-or-no question's No, and of a "Not sure" (which sends nothing).
+NO_VALUE = "false"
+UNSURE_VALUE = "unsure"
 
 # How to answer each kind of control, for the danger section's intro, which mixes them.
-HOW_TO_ANSWER = {"checkbox": "tick each box that is true for you",
+HOW_TO_ANSWER = {"checkbox": "tick each box that is true for you, or \"None of these\"",
                  "radios": "choose one answer to each question with choices"}
 
 # A number typed in parts is how long ago something was ("How long ago did the
 # massage end?"): the review says it back as "2 days and 4 hours ago".
 PARTS_ANSWER_WORDS = "{} ago"
 
-# The results that show the chart of the usual course: never beside an emergency
-# or urgent instruction, which nothing may distract from.
-COURSE_CHART_LEVELS = frozenset({DOCTOR, SELF_CARE})
 # The chart's time axis: five days, past the point where ordinary soreness is gone.
 COURSE_CHART_HOURS = 120
-# The answers that place the reader on the chart: when the massage was, and the pain now.
+# The questions whose parts and scale the chart's axes follow.
 COURSE_HOURS_FIELD = "hours_since_massage"
 COURSE_PAIN_FIELD = "severity"
 

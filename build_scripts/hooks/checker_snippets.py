@@ -5,7 +5,8 @@
 # manner of mkdocs-material's shortcodes:
 #
 #   <!-- warning-signs: emergency -->   the box of a level's signs (emergency, urgent, doctor)
-#   <!-- level-action: doctor -->       the level's instruction, as a sentence
+#   <!-- level-action: doctor -->       the level's instruction, as a sentence (with its
+#                                       call buttons where it is a call: emergency, urgent)
 #   <!-- pain-scale -->                 the bands of the pain score, as a table
 #
 # Theme templates (the 404 page, the checker's fallback) include the same
@@ -23,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
 from build_scripts.warning_signs import LISTED_LEVELS, render_box, warning_signs
 from checker.levels import LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
@@ -35,6 +37,8 @@ from checker.wording import upper_first
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
            files: Files) -> jinja2.Environment:
     env.globals["warning_signs"] = warning_signs()
+    env.globals["call_buttons"] = call_buttons
+    env.globals["call_table"] = table_json()
     return env
 
 
@@ -49,7 +53,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise PluginError(f"{page.file.src_uri}: unknown level {level!r} in "
                               f"'{match[0]}'; use one of {sorted(allowed)}")
         if kind == "level-action":
-            return LEVELS_BY_ID[level].action
+            action = LEVELS_BY_ID[level].action
+            return f"{action} {call_buttons(level)}" if level in CALLED_LEVELS else action
         return f"\n\n{render_box(level, page, config)}\n\n"
 
     for found in ANY_MARKER.finditer(markdown):

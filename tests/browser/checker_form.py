@@ -28,7 +28,7 @@ def step_count(page: Page) -> int:
 
 
 def button(page: Page, action: str) -> Locator:
-    """The form's Next, Back, "Back to your answers" or "Check my answers" button."""
+    """The form's Next, Back, "Back to your answers" or "See my advice" button."""
     return page.locator(f".checker-nav [data-action='{action}']")
 
 
@@ -51,18 +51,25 @@ def type_in_parts(item: Locator, value: int) -> None:
     boxes = item.locator("input[data-size]").all()
     for index, box in enumerate(boxes):
         count, value = divmod(value, int(box.get_attribute("data-size") or 1))
-        press(box)
         last_and_nothing_typed = index == len(boxes) - 1 and not any(
             other.input_value() for other in boxes[:-1])
-        box.fill(str(count) if count or last_and_nothing_typed else "")
+        if count or last_and_nothing_typed:
+            press(box)  # a box left empty is not tapped
+            box.fill(str(count))
+        else:
+            box.fill("")
 
 
 def tap_answer(item: Locator, value: object, *, use_map: bool = True) -> None:
-    """Give one question its answer: tap the box, the choices (on the back map
-    where there is one) or the score; type the days and hours."""
+    """Give one question its answer: tap the box (a danger sign: only a Yes is a
+    tap), Yes or No, the choices (on the back map where there is one) or the
+    score; type the days and hours."""
     if item.get_attribute("data-kind") == "boolean":
-        if value:
-            press(item.locator("label"))
+        if item.get_attribute("data-widget") == "checkbox":
+            if value:
+                press(item.locator("label"))
+        else:
+            press(item.locator(f"label:has(input[value='{'true' if value else 'false'}'])"))
     elif item.locator("input[data-size]").count():
         assert isinstance(value, int)
         type_in_parts(item, value)
@@ -78,19 +85,57 @@ def tap_answer(item: Locator, value: object, *, use_map: bool = True) -> None:
                 press(item.locator(f"label:has(input[value='{choice}'])"))
 
 
-def answer_step(page: Page, answers: dict) -> set[str]:
+def continue_past_the_stop(page: Page) -> None:
+    """If an answer stopped the questions (an emergency), tap "Continue the questions
+    anyway", as a reader who has called, or will, does."""
+    stop = page.locator("#checker-stop")
+    if stop.is_visible():
+        press(stop.get_by_role("button", name="Continue the questions anyway"))
+        expect(stop).to_be_hidden()
+
+
+def usual_answer(field: str) -> object:
+    """The answer a reader gives who has nothing to report: No, none, or the
+    spec's default choice (nothing on the page is chosen for them)."""
+    from checker.questions import QUESTIONS_BY_ID
+    default = QUESTIONS_BY_ID[field].default
+    return list(default) if isinstance(default, tuple) else default
+
+
+def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str]:
     """Answer, on the step shown, each question of ``answers`` it holds, in page
-    order (so a question shown by an earlier answer is there in time); return
-    the fields answered."""
+    order (so a question shown by an earlier answer is there in time), and, with
+    ``all_shown``, every other question shown as a reader with nothing to report
+    does (No, "None of these", the usual choice); return the fields answered."""
     step = shown_step(page)
     answered = set()
     for field in step.locator("[data-field]").evaluate_all("qs => qs.map(q => q.dataset.field)"):
+        item = step.locator(f"[data-field='{field}']")
         if field in answers:
-            item = step.locator(f"[data-field='{field}']")
             assert item.is_visible(), f"the question {field} is not shown"
             tap_answer(item, answers[field])
+            continue_past_the_stop(page)
             answered.add(field)
+        elif all_shown and item.is_visible() and item.get_attribute("data-widget") != "checkbox":
+            usual = usual_answer(field)
+            if item.locator("[data-none-of]").count():
+                press(item.locator("label:has([data-none-of])"))
+            elif usual not in (None, []):
+                tap_answer(item, usual)
+    none = step.locator("[data-none-of-section]")
+    if all_shown and none.count() and not step.locator(
+            "[data-widget='checkbox'] input:checked").count():
+        press(step.locator("label:has([data-none-of-section])"))
     return answered
+
+
+def change_answer(page: Page, field: str) -> None:
+    """On the review, tap the "Change" of a question's answer, opening the fold of the
+    usual answers first if the answer is in it."""
+    change = shown_step(page).locator(f"[data-change='{field}']")
+    if not change.is_visible():
+        press(shown_step(page).locator("details.checker-review__rest > summary"))
+    press(change)
 
 
 def next_step(page: Page) -> None:
@@ -110,7 +155,7 @@ def enter_answers(page: Page, answers: dict) -> None:
 
 
 def see_result(page: Page) -> Locator:
-    """On the review, tap "Check my answers" and wait for the result."""
+    """On the review, tap "See my advice" and wait for the result."""
     press(button(page, "check"))
     result = page.locator("#checker-result[data-level]")
     result.wait_for(timeout=ENGINE_TIMEOUT)

@@ -10,6 +10,7 @@ import pytest
 
 from tests.browser.checker_form import (
     answer_step,
+    continue_past_the_stop,
     enter_answers,
     next_step,
     question,
@@ -55,7 +56,9 @@ def checker_on_a_phone(open_page, site_url, scheme):
 def test_each_step_and_a_calm_result_have_no_serious_violations(open_page, site_url, scheme):
     page = checker_on_a_phone(open_page, site_url, scheme)
     found = {"step 1": serious_violations(page)}
-    tap_answer(question(page, "bladder_bowel"), True)  # the emergency instruction shows
+    tap_answer(question(page, "bladder_bowel"), True)  # the questions stop: call now
+    found["the stop screen"] = serious_violations(page)
+    continue_past_the_stop(page)  # the instruction stays at the bottom of the step
     found["step 1, with the emergency instruction"] = serious_violations(page)
     tap_answer(question(page, "bladder_bowel"), True)  # a second tap takes the box back
     while step_number(page) < step_count(page):

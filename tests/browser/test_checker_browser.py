@@ -22,6 +22,7 @@ from checker.levels import EMERGENCY, LEVEL_IDS
 from checker.questions import BOOLEAN, QUESTIONS_BY_ID
 from tests.browser.checker_form import (
     ENGINE_TIMEOUT,
+    answer_step,
     button,
     enter_answers,
     next_step,
@@ -150,26 +151,34 @@ def test_vignette_tapped_through_the_steps(checker_phone, batch):
 
 def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
     page = checker_phone
+    stop = page.locator("#checker-stop")
     alert = page.locator("#checker-emergency-alert")
     assert step_number(page) == 1
-    assert alert.is_hidden()
+    assert stop.is_hidden() and alert.is_hidden()
     page.locator("label[for='q-saddle_numbness']").tap()
-    assert alert.is_visible()
+    assert stop.is_visible() and page.locator("#checker-form").is_hidden()
+    assert "emergency number" in stop.inner_text()
+    stop.get_by_role("button", name="Continue the questions anyway").tap()
+    assert stop.is_hidden() and alert.is_visible()
     assert "emergency number" in alert.inner_text()
     page.locator("label[for='q-saddle_numbness']").tap()
     assert alert.is_hidden()
     # Each answer of the danger step alone, by what the engine makes of it: the
-    # instruction shows for exactly the answers that are an emergency on their own.
+    # questions stop for exactly the answers that are an emergency on their own, and
+    # once past the stop the instruction stays below the step.
     for field in shown_step(page).locator("[data-field]").evaluate_all(
             "questions => questions.map(q => q.dataset.field)"):
         item, asked = question(page, field), QUESTIONS_BY_ID[field]
         for answer in [True] if asked.kind == BOOLEAN else asked.values[1:]:
             tap_answer(item, answer)
             alone = assess({"hours_since_massage": 5, "severity": 2, field: answer}).level
+            assert stop.is_visible() == (alone == EMERGENCY), (field, answer)
+            if alone == EMERGENCY:
+                stop.get_by_role("button", name="Continue the questions anyway").tap()
             assert alert.is_visible() == (alone == EMERGENCY), (field, answer)
             # Back to no: a second tap takes a box back; a choice goes back to its first.
             tap_answer(item, True if asked.kind == BOOLEAN else asked.values[0])
-            assert alert.is_hidden(), (field, answer)
+            assert stop.is_hidden() and alert.is_hidden(), (field, answer)
 
 
 def test_urgent_case_links_to_its_warning_sign(checker_phone):
@@ -184,6 +193,7 @@ def test_urgent_case_links_to_its_warning_sign(checker_phone):
 
 def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
     page = checker_phone
+    answer_step(page, {})
     next_step(page)
     button(page, "next").tap()
     problem = page.locator("#checker-problem")
@@ -191,7 +201,7 @@ def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
     assert 'Please answer this question: "How long ago' in problem.inner_text()
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
     assert step_number(page) == 2
-    tap_answer(question(page, "hours_since_massage"), 20)
+    answer_step(page, {"hours_since_massage": 20})
     next_step(page)
     button(page, "next").tap()  # no pain score yet
     expect(problem).to_be_visible()
@@ -202,6 +212,7 @@ def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
 
 def test_an_answer_out_of_range_is_named(checker_phone):
     page = checker_phone
+    answer_step(page, {})
     next_step(page)
     tap_answer(question(page, "hours_since_massage"), 9000)  # 375 days
     button(page, "next").tap()
@@ -237,7 +248,7 @@ def test_start_again_clears_the_result_and_the_answers(checker_phone):
     assert step_number(page) == 1
     assert question(page, "hours_since_massage").locator("input").evaluate_all(
         "boxes => boxes.map(box => box.value)") == ["", ""]
-    assert not page.locator("#q-first_massage").is_checked()
+    assert page.locator("#checker-form input:checked").count() == 0
 
 
 def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_phone):

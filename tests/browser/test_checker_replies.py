@@ -15,6 +15,7 @@ from playwright.sync_api import Error, Page, Route, Worker, expect
 from tests.browser.checker_form import (
     ENGINE_TIMEOUT,
     button,
+    continue_past_the_stop,
     enter_answers,
     press,
     question,
@@ -98,10 +99,11 @@ def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
     while step_number(page) > 1:
         press(button(page, "back"))
     tap_answer(question(page, "saddle_numbness"), True)
+    continue_past_the_stop(page)  # past the stop: the instruction stays on the step
     expect(page.locator("#checker-emergency-alert")).to_be_visible()
     held.release()
     expect(status).to_contain_text("Your answers changed", timeout=ENGINE_TIMEOUT)
-    expect(status).to_contain_text('Press "Check my answers" again')
+    expect(status).to_contain_text('Press "See my advice" again')
     # No result for the old answers, and the reader is left where they were.
     result = page.locator("#checker-result")
     assert result.is_hidden() and result.get_attribute("data-level") is None

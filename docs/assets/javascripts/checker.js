@@ -251,7 +251,9 @@
       const checked = inputs.filter((input) => input.checked);
       switch (question.dataset.kind) {
         case kinds.boolean:
-          answers[name] = inputs[0].checked;
+          // A box in a list (the danger signs), or Yes / No (/ Not sure: sends nothing).
+          if (isBox(question)) answers[name] = inputs[0].checked;
+          else if (checked.length && ["true", "false"].includes(checked[0].value)) answers[name] = checked[0].value === "true";
           break;
         case kinds.choice:
           if (checked.length) answers[name] = checked[0].value;
@@ -342,6 +344,11 @@
     return null;
   }
 
+  // A yes-or-no question drawn as one box of a list (the danger signs).
+  function isBox(question) {
+    return question.dataset.widget === "checkbox";
+  }
+
   function questionText(question) {
     return question.querySelector(".checker-question__text").textContent.trim();
   }
@@ -358,7 +365,8 @@
     const unit = question.dataset.unit;
     switch (question.dataset.kind) {
       case kinds.boolean:
-        return inputs[0].checked ? "Yes" : "No";
+        if (isBox(question)) return inputs[0].checked ? "Yes" : "No";
+        return checked.length ? choiceLabel(checked[0]) : "Not answered";
       case kinds.integer: {
         const value = numberGiven(inputs);
         if (value === "") return "Not answered";
@@ -384,8 +392,20 @@
         question: questionText(question),
         topic: question.dataset.topic,
         answer: answerInWords(question, kinds),
+        matters: matters(question),
       })),
     }));
+  }
+
+  // Whether an answer shapes the advice: a Yes, or anything but the question's default
+  // (data-default, the spec's default as the form's value), or a number.
+  function matters(question) {
+    const chosen = [...question.querySelectorAll(`input[name="${question.dataset.field}"]`)]
+      .filter((input) => input.checked).map((input) => input.value);
+    if (question.dataset.kind === "integer") return true;
+    if (isBox(question)) return chosen.length > 0;
+    if (question.dataset.widget === "checkboxes") return chosen.length > 0;
+    return chosen.length > 0 && chosen[0] !== question.dataset.default && chosen[0] !== "unsure";
   }
 
   function updateVisibility(form) {
@@ -397,14 +417,44 @@
                                         : `[name="${name}"]:checked`);
       });
     }
-    // The instruction to call now shows when an answer that alone means an emergency
-    // is chosen (data-emergency, from the rule table), in a question the reader can see.
+    // The instruction to call now stays on every step while an answer that alone means
+    // an emergency is chosen (data-emergency, from the rule table).
     const alert = form.querySelector("#checker-emergency-alert");
-    if (alert) {
-      alert.hidden = ![...form.querySelectorAll("[data-emergency]:checked")]
-        .some((input) => !input.closest("[data-field]").hidden);
-    }
+    if (alert) alert.hidden = !emergencyAnswers(form).length;
     showMapAnswers(form);
+  }
+
+  // The answers chosen that alone mean an emergency, in questions the reader can see,
+  // as "field=value" (as the stop screen's signs are keyed).
+  function emergencyAnswers(form) {
+    return [...form.querySelectorAll("[data-emergency]:checked")]
+      .filter((input) => !input.closest("[data-field]").hidden)
+      .map((input) => `${input.name}=${input.value}`);
+  }
+
+  // --- The stop: the moment a new emergency answer is given, the questions stop for
+  // the instruction, the signs in words and why they matter, and a call button, as
+  // NHS 111 online's interruption page. "Continue the questions anyway" goes back to
+  // the step; the instruction then stays at the bottom of every step.
+
+  function stopFor(checker) {
+    const given = emergencyAnswers(checker.form);
+    checker.stopSeen = checker.stopSeen.filter((answer) => given.includes(answer));
+    if (!given.some((answer) => !checker.stopSeen.includes(answer))) return;
+    const stop = checker.page.querySelector("#checker-stop");
+    for (const sign of stop.querySelectorAll("[data-answer]")) sign.hidden = !given.includes(sign.dataset.answer);
+    checker.stopped = given;
+    stop.hidden = false;
+    checker.form.hidden = true;
+    bringIntoView(stop.querySelector("h2"));
+  }
+
+  function continueAnyway(checker) {
+    const stop = checker.page.querySelector("#checker-stop");
+    checker.stopSeen = checker.stopped || [];
+    stop.hidden = true;
+    checker.form.hidden = false;
+    showView(checker, checker.view);
   }
 
   // --- The back map: a second way to tick the pain areas. The checkboxes stay the
@@ -451,18 +501,31 @@
 
   // --- The review: every answer in words, each with a way back to its question.
 
+  // The answers that shape the advice (every Yes, every answer but the usual one), by
+  // step; the others folded away below them, each still with its "Change".
+  function reviewRow(row) {
+    return element("div", { class: "checker-review__row" },
+      element("dt", {}, row.question),
+      element("dd", {}, row.answer),
+      element("dd", {}, element("button", {
+        type: "button", class: "md-button checker-change", "data-change": row.field,
+        "aria-label": `Change: ${row.question}`,
+      }, "Change")));
+  }
+
   function renderReview(form) {
-    form.querySelector("#checker-review").replaceChildren(...describeAnswers(form).flatMap((step) => [
-      element("h3", {}, step.title),
-      element("dl", { class: "checker-review" }, ...step.answers.map((row) =>
-        element("div", { class: "checker-review__row" },
-          element("dt", {}, row.question),
-          element("dd", {}, row.answer),
-          element("dd", {}, element("button", {
-            type: "button", class: "md-button checker-change", "data-change": row.field,
-            "aria-label": `Change: ${row.question}`,
-          }, "Change"))))),
-    ]));
+    const steps = describeAnswers(form);
+    const rest = steps.flatMap((step) => step.answers.filter((row) => !row.matters));
+    const allNo = rest.every((row) => row.answer === "No");
+    form.querySelector("#checker-review").replaceChildren(
+      ...steps.filter((step) => step.answers.some((row) => row.matters)).flatMap((step) => [
+        element("h3", {}, step.title),
+        element("dl", { class: "checker-review" }, ...step.answers.filter((row) => row.matters).map(reviewRow)),
+      ]),
+      ...(rest.length ? [element("details", { class: "checker-review__rest" },
+        element("summary", {}, allNo ? `You said no to ${rest.length} others`
+                                     : `Your ${rest.length} other answers (no, none or the usual answer)`),
+        element("dl", { class: "checker-review" }, ...rest.map(reviewRow)))] : []));
   }
 
   // --- The usual course of soreness, as a small chart with the reader's point.
@@ -516,30 +579,23 @@
     ];
   }
 
-  function phaseAt(course, hours) {
-    return course.phases.find((phase) => phase.before_hours === null || hours < phase.before_hours);
-  }
-
-  function courseSection(form, result, answers) {
+  // The chart of the usual course (its curve from the form's data-course), with the
+  // reader's point and the words for it as the result gives them (result.course).
+  function courseSection(form, result) {
+    const you = result.course;
+    if (!you) return [];
     const course = JSON.parse(form.dataset.course);
-    const hours = answers[course.hours_field];
-    const pain = answers[course.pain_field];
-    if (!course.levels.includes(result.level) || typeof hours !== "number" || typeof pain !== "number") return [];
-    const unitOf = (field) => form.querySelector(`[data-field="${field}"]`).dataset.unit;
     const scales = courseScales(course);
     const chart = svgElement("svg", {
       class: "checker-course__chart", viewBox: `0 0 ${CHART.width} ${CHART.height}`, role: "img",
       "aria-label": "Chart of how ordinary soreness after a massage usually runs, with your answers marked",
       "aria-describedby": "checker-course-text",
-    }, ...courseAxes(course, scales), ...courseCurve(course, scales), ...coursePoint(course, hours, pain, scales));
-    const hoursWords = `${hours} ${unitOf(course.hours_field)}`;
-    return [part("course", "How soreness usually runs",
+    }, ...courseAxes(course, scales), ...courseCurve(course, scales), ...coursePoint(course, you.hours, you.pain, scales));
+    return [folded("course", "How soreness usually runs, and where you are",
       element("figure", { class: "checker-course" }, chart,
         element("figcaption", { id: "checker-course-text" },
-          element("p", {}, course.summary),
-          element("p", {}, `You: ${hoursWords} after the massage, pain ${pain} ${unitOf(course.pain_field)}. `
-                           + `At ${hoursWords}, ordinary soreness ${phaseAt(course, hours).words}. `,
-                  siteLink(course.source, "Read more about the usual course")))))];
+          element("p", {}, you.summary),
+          element("p", {}, `${you.text} `, siteLink(you.source, "Read more about the usual course")))))];
   }
 
   // --- Showing the result.
@@ -556,52 +612,95 @@
   }
 
   // Safety-netting: a line on its own, or an opening line and the signs it lists.
-  function safetyNetSection(lines) {
-    if (!lines || !lines.length) return [];
-    return [part("safety-net", "Get help sooner", ...lines.map((line) => line.signs.length
+  function safetyNetLines(lines) {
+    return lines.map((line) => line.signs.length
       ? element("div", { class: "checker-net" }, element("p", { class: "checker-net__opening" }, line.text),
                 element("ul", {}, ...line.signs.map((sign) => element("li", {}, sign))))
-      : element("p", {}, line.text)))];
+      : element("p", {}, line.text));
   }
 
-  // For the printout: where it was made, when, and the answers by topic.
-  function printHeading() {
+  // A part folded away: its summary says what is in it.
+  function folded(name, title, ...children) {
+    return element("details", { class: `checker-part checker-part--${name}` }, element("summary", {}, title), ...children);
+  }
+
+  // For the printout: where it was made, when, by which site and policy.
+  function printHeading(result) {
     const made = new Date().toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
     return element("div", { class: "checker-print-only checker-print-heading" },
-      element("p", {}, element("strong", {}, document.title)),
-      element("p", {}, `Date: ${made}. Made on this device; nothing was sent.`));
+      element("p", {}, element("strong", {}, document.title), ` \u2013 ${siteRoot.href}`),
+      element("p", {}, `Date: ${made}. Checker policy version ${result.policy}. Made on this device; nothing was sent.`));
   }
 
-  function answersSummary(form) {
+  // When the massage was, as a date: now, less the hours the reader gave.
+  function massageDate(answers) {
+    const hours = answers.hours_since_massage;
+    if (typeof hours !== "number") return null;
+    return new Date(Date.now() - hours * 3600 * 1000).toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
+  }
+
+  // Every answer in words, the ones that shape the advice first and marked, each on its
+  // line; then the others in one paragraph each: the topics answered no (without their
+  // explanation in brackets, which is for the reader), then the other usual answers.
+  function answersSummary(form, answers) {
+    const rows = describeAnswers(form).flatMap((step) => step.answers);
+    const row = (each, index, all) => element("div", { class: "checker-summary__positive" },
+      element("dt", {}, `\u25B6 ${upperFirst(each.topic)}:`), " ",
+      element("dd", {}, index < all.length - 1 ? `${each.answer}; ` : each.answer));
+    const rest = rows.filter((each) => !each.matters);
+    const noes = rest.filter((each) => each.answer === "No").map((each) => each.topic.replace(/ \(.*\)$/, ""));
+    const usual = rest.filter((each) => each.answer !== "No").map((each) => `${each.topic}: ${each.answer}`);
+    const when = massageDate(answers);
     return element("div", { class: "checker-print-only checker-summary" },
       element("h3", {}, "The answers"),
-      element("dl", {}, ...describeAnswers(form).flatMap((step) => step.answers).map((row) =>
-        element("div", {}, element("dt", {}, `${row.topic}:`), " ", element("dd", {}, row.answer)))));
+      element("p", {}, ...(when ? [element("strong", {}, `Massage: about ${when}.`), " "] : []),
+              "(\u25B6 shapes the advice)"),
+      element("dl", { class: "checker-summary__positives" }, ...rows.filter((each) => each.matters).map(row)),
+      element("p", { class: "checker-summary__rest" }, [
+        noes.length ? `Answered no: ${noes.join("; ")}.` : "",
+        usual.length ? `Other answers: ${usual.join("; ")}.` : ""].filter(Boolean).join(" ")));
   }
 
+  function upperFirst(text) {
+    return text ? text[0].toUpperCase() + text.slice(1) : text;
+  }
+
+  // The result as the engine gives it, drawn: the headline and the instruction (with
+  // its call buttons), why, the few points that fit the answers, what to do now; the
+  // full lists folded away. Nothing here is worked out: it is all in the result.
   function renderResult(box, result, form, answers) {
+    const calls = ["emergency", "urgent"].includes(result.level)
+      ? [element("p", { class: "checker-call" }, element("span", { class: "call-now", "data-call": result.level }))] : [];
+    const net = result.safety_net || [];
+    const signCount = net.reduce((count, line) => count + line.signs.length, 0);
     box.replaceChildren(
-      printHeading(),
+      printHeading(result),
       element("div", { class: "checker-headline" },
         element("h2", { id: "checker-headline" }, result.headline),
         element("p", {}, result.action),
+        ...calls,
         element("p", { class: "checker-pause" }, result.pause_massage
           ? "No more massage until a doctor says it is safe."
           : "Massage again is fine once the soreness has gone: ask for lighter pressure.")),
       ...listSection("reasons", "Why", result.reasons, (reason) =>
         [reason.text + " ", siteLink(reason.source, "Read more", `Read more: ${reason.text}`)]),
-      ...courseSection(form, result, answers),
+      ...listSection("sooner", "Get help sooner", result.get_help_sooner, (text) => [text]),
       ...listSection("advice", "What to do now", result.advice, (text) => [text]),
-      ...safetyNetSection(result.safety_net),
-      ...listSection("causes", "What may be causing it", result.likely_causes, (cause) =>
-        [siteLink(cause.source, cause.title), ": " + cause.text]),
-      answersSummary(form),
+      element("p", { class: "checker-folded-note" }, "More is folded below: tap a heading to open it."),
+      ...courseSection(form, result),
+      ...(net.length ? [folded("safety-net", signCount ? `All the warning signs (${signCount})` : "What to watch for",
+                               ...safetyNetLines(net))] : []),
+      ...(result.likely_causes && result.likely_causes.length ? [folded("causes", "What may be causing it",
+        element("ul", {}, ...result.likely_causes.map((cause) =>
+          element("li", {}, siteLink(cause.source, cause.title), ": " + cause.text))))] : []),
+      answersSummary(form, answers),
       element("div", { class: "checker-actions" },
         element("button", { type: "button", class: "md-button md-button--primary", "data-action": "print" },
           "Print or save for your doctor"),
         element("button", { type: "button", class: "md-button", "data-action": "change" }, "Change my answers"),
         element("button", { type: "button", class: "md-button", "data-action": "restart" }, "Start again")),
     );
+    if (window.callNow) window.callNow.fill(box);
     box.dataset.level = result.level;
   }
 
@@ -679,6 +778,7 @@
     const view = wanted === RESULT && !box.dataset.level ? stepCount(form) : wanted;
     checker.view = view;
     hideProblem(form);
+    page.querySelector("#checker-stop").hidden = true;
     form.hidden = view === RESULT || !page.querySelector("#checker-fallback").hidden;
     box.hidden = view !== RESULT;
     if (view !== RESULT) {
@@ -729,7 +829,20 @@
   // The first answer the browser finds wrong (missing, out of range), from the
   // limits the form was built with.
   function firstInvalid(container) {
-    for (const question of visibleQuestions(container)) {
+    // In page order: each question, and each list of boxes (the danger signs, how the
+    // pain behaves, other symptoms), answered by a box or by its own "None of these".
+    for (const question of [...container.querySelectorAll("[data-field], [data-none-for]")]) {
+      if (question.hidden) continue;
+      if (question.dataset.noneFor) {
+        const none = question.querySelector("[data-none-of-section]");
+        const boxes = [...question.closest(".checker-step").querySelectorAll("[data-widget='checkbox']")]
+          .filter((box) => !box.hidden).map((box) => box.querySelector("input"));
+        if (!none.checked && !boxes.some((box) => box.checked)) {
+          return { question, input: boxes[0] || none,
+                   message: `Please tick each box that is true for you, or "${choiceLabel(none)}"` };
+        }
+        continue;
+      }
       if (question.querySelector("input[data-size]")) {
         const problem = partsProblem(question);
         if (problem) return problem;
@@ -738,12 +851,40 @@
       const input = [...question.querySelectorAll("input")].find((each) => !each.validity.valid);
       if (input) {
         const title = questionText(question);
+        // The site's own words, never the browser's.
         return { question, input, message: input.validity.valueMissing
           ? `Please answer this question: "${title}"`
-          : `Please check this answer: "${title}" (${input.validationMessage})` };
+          : `Please check this answer: "${title}" (type a whole number)` };
+      }
+      // A list with a "None of these" box: a choice or that box.
+      const none = question.querySelector("[data-none-of]");
+      if (none && !question.querySelector("input:checked")) {
+        return { question, input: question.querySelector("input"),
+                 message: `Please answer this question: "${questionText(question)}" (choose "${choiceLabel(none)}" if none apply)` };
       }
     }
     return null;
+  }
+
+  // A "None of these" box and the boxes it answers for: ticking one clears the other.
+  function noneBoxes(form, changed) {
+    if (!changed || changed.type !== "checkbox" || !changed.checked) return;
+    const section = changed.dataset.noneOfSection;
+    const list = changed.dataset.noneOf;
+    if (section) {
+      for (const box of changed.closest(".checker-step").querySelectorAll("[data-widget='checkbox'] input")) box.checked = false;
+    } else if (list) {
+      for (const box of form.querySelectorAll(`input[name="${list}"]`)) box.checked = false;
+    } else {
+      const question = changed.closest("[data-field]");
+      if (!question) return;
+      if (isBox(question)) {
+        const none = changed.closest(".checker-step").querySelector("[data-none-of-section]");
+        if (none) none.checked = false;
+      }
+      const own = question.querySelector("[data-none-of]");
+      if (own) own.checked = false;
+    }
   }
 
   // An answer the engine refused: say which question, in the engine's words, and go there.
@@ -774,7 +915,7 @@
     if (now === sent) return true;
     if (now !== checker.asked) {
       showStatus(checker.page, "Your answers changed while the checker was loading. "
-                               + "Press \"Check my answers\" again to see the result for them.");
+                               + "Press \"See my advice\" again to see the result for them.");
     }
     return false;
   }
@@ -811,6 +952,8 @@
 
   function startAgain(checker) {
     checker.form.reset();
+    checker.stopSeen = [];
+    checker.page.querySelector("#checker-stop").hidden = true;
     clearResult(checker.box);
     updateVisibility(checker.form);
     checker.returnToReview = false;
@@ -844,8 +987,9 @@
     forgetReload();
     const engine = startEngine(form);
     // asked: the answers last sent to the engine, as JSON.
+    // stopSeen: the emergency answers whose stop the reader has seen and continued past.
     const checker = { page, form, box, engine, view: 1, returnToReview: false, pathname: location.pathname,
-                      asked: null };
+                      asked: null, stopSeen: [], stopped: null };
     current = checker;
     engine.ready.then(() => showForm(checker), () => showFallback(page));
     // Past the time limit, the warning signs; the questions come back once it is ready.
@@ -857,10 +1001,15 @@
     bindMap(form);
     updateVisibility(form); // the page is drawn as the first step shows
 
-    form.addEventListener("change", () => {
+    form.addEventListener("change", (event) => {
+      noneBoxes(form, event.target);
       updateVisibility(form);
       hideProblem(form);
       if (box.dataset.level) clearResult(box); // a result for other answers
+      stopFor(checker);
+    });
+    page.querySelector("#checker-stop").addEventListener("click", (event) => {
+      if (event.target.closest("[data-action='continue']")) continueAnyway(checker);
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -895,6 +1044,36 @@
     current.returnToReview = false;
     showView(current, view);
   });
+
+  // --- Nothing lost by one tap: leaving the checker with answers given and no result
+  // yet asks first, whether the page is closed or reloaded (beforeunload) or a link
+  // leaves it by instant navigation (a click, heard before Material's). The answers
+  // are still never stored.
+
+  function midway() {
+    if (!current || !current.page.isConnected || current.box.dataset.level) return false;
+    const form = current.form;
+    return [...form.querySelectorAll("input")].some((input) =>
+      (input.type === "checkbox" || input.type === "radio") ? input.checked : input.value.trim() !== "");
+  }
+
+  window.addEventListener("beforeunload", (event) => {
+    if (!midway()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
+  window.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("a[href]");
+    if (!link || !midway() || event.defaultPrevented) return;
+    const url = new URL(link.href, location.href);
+    if (!/^https?:$/.test(url.protocol)) return; // a call button, say
+    if (url.pathname === location.pathname && url.search === location.search) return; // in the page
+    if (!window.confirm("Leave the checker? Your answers will be lost.")) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
 
   // Material's instant navigation swaps pages without reloading scripts: bind each
   // checker page it shows. Its bundle has run by the time the document has loaded.

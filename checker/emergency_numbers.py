@@ -1,0 +1,145 @@
+"""The numbers to call, and where each is used: the one table.
+
+Every emergency instruction on the site is a call button. The page guesses the
+reader's place on the device, from the browser's time zone and then its language
+(``navigator.languages``): no request is made. The table says, for each place,
+the time zones and language regions that point to it, its emergency numbers
+(the first is the one on the large button) and, where a national line exists, the
+number for help the same day. When nothing points to a place, the default is
+112: it works across the European Union and from most mobile phones.
+
+Only numbers that are certain are listed. A number missing here is not a fault:
+the reader gets 112 first, and every listed number in smaller type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Line:
+    """A number to call, and what it is ("emergency", "NHS 111")."""
+
+    number: str
+    name: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the line as JSON-ready data."""
+        return {"number": self.number, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country or group of countries with the same numbers.
+
+    ``zones`` are IANA time zones; one ending in "/" stands for every zone that
+    starts with it ("Australia/"). ``regions`` are the region parts of language
+    tags (the "GB" of "en-GB").
+    """
+
+    id: str
+    name: str
+    zones: tuple[str, ...]
+    regions: tuple[str, ...]
+    emergency: tuple[Line, ...]
+    urgent: tuple[Line, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.emergency:
+            raise ValueError(f"place {self.id}: it needs an emergency number")
+        for line in (*self.emergency, *self.urgent):
+            if not line.number.isdigit():
+                raise ValueError(f"place {self.id}: {line.number!r} is not a number to dial")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the place as JSON-ready data, for the page's guess."""
+        return {"id": self.id, "name": self.name, "zones": list(self.zones),
+                "regions": list(self.regions),
+                "emergency": [line.to_dict() for line in self.emergency],
+                "urgent": [line.to_dict() for line in self.urgent]}
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+EMERGENCY_LINE = "emergency"
+
+# The European Union: 112 reaches the emergency services in every member state.
+EU_ZONES = tuple(f"Europe/{city}" for city in (
+    "Amsterdam", "Athens", "Berlin", "Bratislava", "Brussels", "Bucharest", "Budapest",
+    "Copenhagen", "Helsinki", "Lisbon", "Ljubljana", "Luxembourg", "Madrid", "Malta",
+    "Paris", "Prague", "Riga", "Rome", "Sofia", "Stockholm", "Tallinn", "Vienna",
+    "Vilnius", "Warsaw", "Zagreb")) + ("Asia/Nicosia", "Atlantic/Canary", "Atlantic/Madeira",
+                                       "Atlantic/Azores")
+EU_REGIONS = ("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
+              "HU", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK")
+
+US_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+            "America/Phoenix", "America/Anchorage", "America/Detroit", "America/Boise",
+            "America/Indiana/", "America/Kentucky/", "America/North_Dakota/",
+            "Pacific/Honolulu")
+CANADA_ZONES = ("America/Toronto", "America/Vancouver", "America/Edmonton",
+                "America/Winnipeg", "America/Halifax", "America/St_Johns", "America/Regina",
+                "America/Montreal", "America/Moncton")
+
+PLACES = (
+    Place("GB", "the UK", ("Europe/London",), ("GB", "UK"),
+          (Line("999", EMERGENCY_LINE), Line("112", EMERGENCY_LINE)),
+          (Line("111", "NHS 111"),)),
+    Place("IE", "Ireland", ("Europe/Dublin",), ("IE",),
+          (Line("112", EMERGENCY_LINE), Line("999", EMERGENCY_LINE))),
+    Place("EU", "the European Union", EU_ZONES, EU_REGIONS,
+          (Line("112", EMERGENCY_LINE),)),
+    Place("US", "the US", US_ZONES, ("US",), (Line("911", EMERGENCY_LINE),)),
+    Place("CA", "Canada", CANADA_ZONES, ("CA",), (Line("911", EMERGENCY_LINE),)),
+    Place("RU", "Russia", ("Europe/Moscow", "Europe/Samara", "Europe/Volgograd",
+                           "Europe/Kaliningrad", "Asia/Yekaterinburg", "Asia/Omsk",
+                           "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk",
+                           "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan",
+                           "Asia/Kamchatka"), ("RU",),
+          (Line("112", EMERGENCY_LINE), Line("103", "ambulance"))),
+    Place("AU", "Australia", ("Australia/",), ("AU",), (Line("000", EMERGENCY_LINE),)),
+    Place("NZ", "New Zealand", ("Pacific/Auckland", "Pacific/Chatham"), ("NZ",),
+          (Line("111", EMERGENCY_LINE),)),
+)
+
+PLACES_BY_ID = MappingProxyType({place.id: place for place in PLACES})
+
+# When nothing points to a place: 112 works across the EU and from most mobile phones.
+DEFAULT_PLACE = "EU"
+
+# The places whose numbers a sentence names when it cannot show buttons (the
+# command line, a printout): "112, 999 or 911".
+NAMED_IN_WORDS = ("EU", "GB", "US")
+
+
+def numbers_in_words() -> str:
+    """Return the first emergency number of each place named in words: "112, 999 or 911"."""
+    numbers = list(dict.fromkeys(PLACES_BY_ID[place].emergency[0].number
+                                 for place in NAMED_IN_WORDS))
+    return ", ".join(numbers[:-1]) + " or " + numbers[-1] if len(numbers) > 1 else numbers[0]
+
+
+def place_for(zone: str, languages: tuple[str, ...]) -> Place:
+    """Return the place a device's time zone and languages point to, as the page
+    guesses it: the time zone first (where the device is), then the first
+    language with a region that the table knows, else the default."""
+    for place in PLACES:
+        if any(zone == known or (known.endswith("/") and zone.startswith(known))
+               for known in place.zones):
+            return place
+    for language in languages:
+        parts = language.replace("_", "-").split("-")
+        regions = [part.upper() for part in parts[1:] if len(part) == 2 and part.isalpha()]
+        for place in PLACES:
+            if regions and regions[0] in place.regions:
+                return place
+    return PLACES_BY_ID[DEFAULT_PLACE]
+
+
+def call_table() -> dict[str, Any]:
+    """Return the table as JSON-ready data, for the page's guess and its buttons."""
+    return {"default": DEFAULT_PLACE, "places": [place.to_dict() for place in PLACES]}
