@@ -85,16 +85,23 @@ def checker_phone(phone, site_url):
 # ---------------------------------------------------------------------------
 # A reply for answers that are no longer on the page
 
-def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
-    page = phone
+def checked_while_the_engine_loads(page, site_url) -> HeldBack:
+    """Open the checker with its engine held back, answer, and press the check button;
+    return the hold, for the test to release when it wants the engine ready."""
     held = HeldBack()
     page.route("**/pyodide.asm.wasm", held)
     page.goto(site_url + "checker/")
     page.wait_for_function("() => window.checker !== undefined")
     enter_answers(page, SELF_CARE)
     press(button(page, "check"))
+    expect(page.locator("#checker-status")).to_contain_text("still loading")
+    return held
+
+
+def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
+    page = phone
+    held = checked_while_the_engine_loads(page, site_url)
     status = page.locator("#checker-status")
-    expect(status).to_contain_text("still loading")
     # While the engine loads, the reader goes back to the first step and ticks a danger sign.
     while step_number(page) > 1:
         press(button(page, "back"))
@@ -118,13 +125,7 @@ def test_a_reply_for_answers_changed_meanwhile_is_not_shown(phone, site_url):
 
 def test_a_reply_for_the_same_answers_is_shown_wherever_the_reader_is(phone, site_url):
     page = phone
-    held = HeldBack()
-    page.route("**/pyodide.asm.wasm", held)
-    page.goto(site_url + "checker/")
-    page.wait_for_function("() => window.checker !== undefined")
-    enter_answers(page, SELF_CARE)
-    press(button(page, "check"))
-    expect(page.locator("#checker-status")).to_contain_text("still loading")
+    held = checked_while_the_engine_loads(page, site_url)
     press(button(page, "back"))  # a look at the step before, nothing changed
     held.release()
     result = page.locator("#checker-result[data-level]")
