@@ -30,6 +30,9 @@ class Section:
     # form shows them as one list of boxes (the danger signs): the reader ticks it,
     # or a sign; nothing is taken as "no" unasked.
     none_label: str = ""
+    # A danger section: each answer in it that alone makes the level "emergency" stops
+    # the questions for the instruction to call. The danger sections come first.
+    danger: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class Question:
     unsure: str = ""
     # For a list of choices the form must have answered: the box that says none apply.
     none_label: str = ""
+    # A yes or no asked on its own (Yes / No) in a section with a list of boxes: a fact
+    # about the reader that shapes what follows (being pregnant), not a sign to tick.
+    asked_alone: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -114,9 +120,10 @@ class Question:
     def asked_as_list(self) -> bool:
         """Whether the form shows this yes-or-no question as one box in its section's
         list of boxes (the danger signs, how the pain behaves, other symptoms), answered
-        "no" by the list's none box; a question with a "Not sure" stays a question."""
+        "no" by the list's none box. A question with a "Not sure" stays a question, and
+        so does a follow-up shown by another answer (a cough, with a temperature)."""
         return (self.kind == BOOLEAN and bool(SECTIONS_BY_ID[self.section].none_label)
-                and not self.unsure)
+                and not self.unsure and not self.show_if and not self.asked_alone)
 
     @property
     def must_answer(self) -> bool:
@@ -184,18 +191,29 @@ class Question:
 # ---------------------------------------------------------------------------
 # Data
 
-# The first section: each of its boxes on its own means "call the emergency number".
+# The danger sections come first: an answer there alone can mean "call the emergency
+# number", and the form stops for it at once. They are two short steps, not one long one.
 DANGER_SECTION = "emergency"
 
 SECTIONS = (
     Section(DANGER_SECTION, "First, check for danger signs",
             "Some answers here mean you need help now: the checker will tell you at once.",
-            none_label="None of these"),
+            none_label="None of these", danger=True),
+    Section("emergency_more", "More signs that need help now",
+            "Your urine, signs of a serious infection, an allergy to the oil, fainting, and "
+            "pregnancy.",
+            none_label="None of these", danger=True),
     Section("massage", "About you and the massage",
-            "When it was and what kind, and two things that change the advice."),
-    Section("pain", "About the pain", "How bad it is, where it is and how it is changing.",
+            "When it was and what kind, your age, and blood thinners."),
+    Section("pain", "How bad the pain is, and where", "Score it, then show where it hurts."),
+    Section("pain_course", "How the pain is changing",
+            "Compared with when it started, and what makes it worse.",
             none_label="None of these"),
-    Section("symptoms", "Other symptoms", "Anything else you have noticed since the massage.",
+    Section("symptoms", "Temperature and skin",
+            "A raised temperature, bruises, and changes to your skin since the massage.",
+            none_label="None of these"),
+    Section("symptoms_more", "Other symptoms",
+            "Anything else you have noticed since the massage.",
             none_label="None of these"),
     Section("background", "Your health", "Your health before the massage."),
 )
@@ -256,18 +274,18 @@ QUESTIONS: tuple[Question, ...] = (
              "were massaged does not count.",
              "pain shooting down both legs, or numbness, tingling or weakness in both legs",
              default=False),
-    Question("dark_urine", BOOLEAN, "emergency",
+    Question("dark_urine", BOOLEAN, "emergency_more",
              "Is your urine brown, red or the colour of cola?",
              "Not just darker yellow than usual.",
              "brown, red or cola-coloured urine", default=False),
-    Question("sepsis_signs", BOOLEAN, "emergency",
+    Question("sepsis_signs", BOOLEAN, "emergency_more",
              "Do you feel very unwell, with skin, lips or tongue that look blue, grey, pale or "
              "blotchy, very fast breathing, or no urine all day?",
              "These can be signs of sepsis, a reaction to an infection that needs treatment "
              "at once.",
              "feeling very unwell with blue, grey, pale or blotchy skin, lips or tongue, very "
              "fast breathing, or no urine all day", default=False),
-    Question("allergic_reaction", CHOICE, "emergency",
+    Question("allergic_reaction", CHOICE, "emergency_more",
              "Since the massage, have you had a new rash or swelling?",
              "Massage oils and creams can cause an allergic reaction.",
              "rash or swelling since the massage", default="none", ordered=True,
@@ -276,7 +294,7 @@ QUESTIONS: tuple[Question, ...] = (
                       ("swelling_or_breathing",
                        "Swollen lips, tongue, face or throat, wheezing or trouble breathing, "
                        "or feeling faint with a rash"))),
-    Question("fainted", CHOICE, "emergency",
+    Question("fainted", CHOICE, "emergency_more",
              "Have you fainted (passed out) since the massage?",
              "Feeling light-headed for a moment, without passing out, does not count.",
              "fainting since the massage", default="none", ordered=True,
@@ -312,9 +330,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("severity", INTEGER, "pain",
              "How bad is the pain right now, from 0 to 10, when you rest or move normally?",
              "0 means no pain and 10 the worst pain you can imagine. Do not count the "
-             "tenderness when you press on the sore spot. Mild (1 to 3): it comes and goes. "
-             "Moderate (4 to 6): it is always there. Severe (7 to 10): it is hard to think, "
-             "talk, sleep or move.",
+             "tenderness when you press on the sore spot. Each group of scores says what it "
+             "means.",
              "pain score", required=True, minimum=0, maximum=10, unit="out of 10",
              bands=PAIN_BANDS),
     Question("pain_areas", MULTI_CHOICE, "pain",
@@ -327,14 +344,14 @@ QUESTIONS: tuple[Question, ...] = (
                       ("lower_back", "Lower back"),
                       ("tailbone", "Tailbone"),
                       ("ribs", "Ribs"))),
-    Question("pain_before", CHOICE, "pain",
+    Question("pain_before", CHOICE, "pain_course",
              "Did you have this pain before the massage?",
              "For example, if you had the massage for back pain you already had.",
              "pain before the massage", default="new",
              choices=(("new", "No, it is new"),
                       ("same_as_usual", "Yes, and it is no worse than usual"),
                       ("worse_than_usual", "Yes, but it is worse than usual"))),
-    Question("trend", CHOICE, "pain",
+    Question("trend", CHOICE, "pain_course",
              "Since it started, is the pain getting better or worse?",
              "Compare with how it felt when it started.",
              "the pain is", default="same", ordered=True, unsure="Not sure",
@@ -348,27 +365,27 @@ QUESTIONS: tuple[Question, ...] = (
              choices=(("helped", "They helped"),
                       ("not_tried", "Not tried"),
                       ("not_helped", "They did not help"))),
-    Question("movement_limited", BOOLEAN, "pain",
+    Question("movement_limited", BOOLEAN, "pain_course",
              "Is it hard to turn or bend where it hurts?",
              "You cannot move as far or as freely as usual.",
              "hard to turn or bend where it hurts", default=False),
-    Question("pain_down_leg", BOOLEAN, "pain",
+    Question("pain_down_leg", BOOLEAN, "pain_course",
              "Does pain shoot down a leg, below the knee?",
              "A sharp or burning pain that travels down the leg.",
              "pain shooting down a leg, below the knee", default=False),
-    Question("pain_down_arm", BOOLEAN, "pain",
+    Question("pain_down_arm", BOOLEAN, "pain_course",
              "Does pain shoot down an arm?",
              "A sharp or burning pain that travels down the arm.",
              "pain shooting down an arm", default=False),
-    Question("worse_when_straining", BOOLEAN, "pain",
+    Question("worse_when_straining", BOOLEAN, "pain_course",
              "Does the pain get worse when you cough, sneeze or strain on the toilet?",
              "A jolt of pain in your back or neck at that moment.",
              "pain worse when coughing, sneezing or straining", default=False),
-    Question("hurts_to_breathe", BOOLEAN, "pain",
+    Question("hurts_to_breathe", BOOLEAN, "pain_course",
              "Does it hurt to take a deep breath, cough or laugh?",
              "Pain in your back or ribs when you breathe in deeply.",
              "pain on a deep breath, a cough or a laugh", default=False),
-    Question("night_pain", BOOLEAN, "pain",
+    Question("night_pain", BOOLEAN, "pain_course",
              "Does the pain wake you from sleep, or stay as bad when you lie still in any "
              "position?",
              "Ordinary soreness usually eases when you rest and find a comfortable position.",
@@ -393,7 +410,7 @@ QUESTIONS: tuple[Question, ...] = (
                       ("at_site", "Only where I was massaged"),
                       ("elsewhere", "New bruises I cannot explain, or tiny red or purple spots, "
                                     "in places that were not massaged"))),
-    Question("headache", BOOLEAN, "symptoms",
+    Question("headache", BOOLEAN, "symptoms_more",
              "Do you have a new headache, unlike headaches you usually get?",
              "A headache that is new since the massage or feels different from your usual ones.",
              "a new headache, unlike usual ones", default=False),
@@ -404,7 +421,7 @@ QUESTIONS: tuple[Question, ...] = (
              "Compare with the same place on the other side.",
              "redness, swelling or heat where massaged that lasts to the next day or spreads",
              default=False),
-    Question("limb_numbness", BOOLEAN, "symptoms",
+    Question("limb_numbness", BOOLEAN, "symptoms_more",
              "Is an arm or leg newly numb or tingling, and still is now?",
              "Pins and needles, or less feeling than usual. An arm that went to sleep on the "
              "table and then recovered does not count.",
@@ -419,11 +436,11 @@ QUESTIONS: tuple[Question, ...] = (
              "For example a band of rash or blisters around one side of the back, chest or "
              "tummy.",
              "a painful rash or blisters on one side of the body", default=False),
-    Question("urinary_symptoms", BOOLEAN, "symptoms",
+    Question("urinary_symptoms", BOOLEAN, "symptoms_more",
              "Does it burn or hurt when you pass urine, or do you need to go very often?",
              _NEW_HELP,
              "burning, painful or very frequent urination", default=False),
-    Question("abdominal_pain", BOOLEAN, "symptoms",
+    Question("abdominal_pain", BOOLEAN, "symptoms_more",
              "Do you have new pain in your belly (tummy)?",
              "With or without feeling sick or being sick.",
              "new belly pain", default=False),
@@ -431,11 +448,12 @@ QUESTIONS: tuple[Question, ...] = (
              "Do you have a new cough?",
              "A cough that started recently.",
              "a new cough", default=False, show_if=("fever=low", "fever=high")),
-    Question("weight_loss", BOOLEAN, "symptoms",
+    Question("weight_loss", BOOLEAN, "symptoms_more",
              "Have you lost weight without trying?",
              "Without changing what you eat or how active you are.",
              "weight loss you cannot explain", default=False, unsure="Not sure"),
-    # --- background (the first four asked with the massage) ---
+    # --- background (the age and blood thinners asked with the massage, pregnancy with
+    # the danger signs it may bring) ---
     Question("age_group", CHOICE, "massage",
              "How old are you?",
              "Choose \"Prefer not to say\" if you would rather not answer.",
@@ -471,17 +489,17 @@ QUESTIONS: tuple[Question, ...] = (
                       ("skin_disease", "A skin disease"),
                       ("tuberculosis", "Tuberculosis (TB)"),
                       ("long_term_steroids", "Steroid tablets for 3 months or more"),
-                      ("weak_immune_system", "A weak immune system, from an illness or a "
-                                             "treatment that lowers immunity"))),
+                      ("weak_immune_system", "A weak immune system (from an illness or its "
+                                             "treatment)"))),
     Question("anticoagulants", BOOLEAN, "massage",
              "Do you take blood thinners?",
              "For example warfarin, apixaban or rivaroxaban.",
              "takes blood thinners", default=False),
-    Question("pregnant", BOOLEAN, "massage",
+    Question("pregnant", BOOLEAN, "emergency_more",
              "Are you pregnant?",
              "Answer yes if you might be.",
-             "pregnant", default=False),
-    Question("pregnancy_signs", BOOLEAN, "massage",
+             "pregnant", default=False, asked_alone=True),
+    Question("pregnancy_signs", BOOLEAN, "emergency_more",
              "Since the massage, have you had any of these: pain just below the ribs, blurred "
              "vision or flashing lights, sudden swelling of the face, hands or feet, bleeding "
              "or fluid from the vagina, pains that come in waves, or the baby moving less?",
@@ -492,7 +510,7 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 # In section order, each section's questions as listed (the age, blood thinners and
-# pregnancy are listed among the background but asked with the massage, early).
+# pregnancy are listed among the background but asked early).
 QUESTIONS = tuple(sorted(QUESTIONS, key=lambda question: [section.id for section in SECTIONS]
                          .index(question.section)))
 

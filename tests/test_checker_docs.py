@@ -68,3 +68,24 @@ def test_the_built_site_has_the_page_listing_every_rule(built_site):
     target = (built_site / "warning-signs" / "index.html").read_text(encoding="utf-8")
     for anchor in anchors:
         assert f'id="{anchor}"' in target
+
+
+def question_row(page: str, field: str) -> str:
+    return next(line for line in page.splitlines() if f"| `{field}` |" in line)
+
+
+def test_each_question_says_how_the_form_asks_it(hook):
+    """From the question data the form is drawn from: a box of a list, or its
+    "None of these"; Yes or No; a "Not sure"; and when a follow-up is shown."""
+    page = hook.render_page()
+    assert 'chooses no answer for you' in page
+    assert ('*On the form:* Step 1, First, check for danger signs: a box to tick, or "None '
+            'of these" for the whole list |') in question_row(page, "saddle_numbness")
+    assert "Step 2, More signs that need help now: Yes or No |" in question_row(page, "pregnant")
+    assert ('Yes or No; asked only after "Yes" to "Are you pregnant?" |'
+            in question_row(page, "pregnancy_signs"))
+    assert 'or "Not sure", which leaves it out |' in question_row(page, "trend")
+    assert 'any that apply, or "None of these" |' in question_row(page, "conditions")
+    assert "typed in days and hours |" in question_row(page, "hours_since_massage")
+    for question in QUESTIONS:
+        assert "*On the form:* Step " in question_row(page, question.id), question.id

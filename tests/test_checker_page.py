@@ -22,7 +22,6 @@ from checker.levels import EMERGENCY
 from checker.questions import (
     BOOLEAN,
     CHOICE,
-    DANGER_SECTION,
     QUESTIONS,
     QUESTIONS_BY_ID,
     SECTIONS,
@@ -246,12 +245,14 @@ def test_the_danger_steps_intro_says_how_to_answer_its_controls(hook, checker_ht
     assert hook.how_to_answer([{"widget": "radios"}, {"widget": "checkbox"}]) == (
         'Tick each box that is true for you, or "None of these", and choose one answer to '
         "each question with choices.")
-    danger = next(section for section in SECTIONS if section.id == DANGER_SECTION)
-    intro = re.search(r'data-section="emergency".*?<p class="checker-step__intro">(.*?)</p>',
-                      checker_html, re.S)
-    assert intro and html.unescape(intro.group(1)) == (
-        f'{danger.intro} Tick each box that is true for you, or "None of these", and choose '
-        "one answer to each question with choices.")
+    # The first danger step has boxes only; the second mixes boxes and choices.
+    for section, how in ((SECTIONS[0], 'Tick each box that is true for you, or "None of these".'),
+                         (SECTIONS[1], 'Tick each box that is true for you, or "None of these", '
+                                       "and choose one answer to each question with choices.")):
+        assert section.danger
+        intro = re.search(rf'data-section="{section.id}".*?<p class="checker-step__intro">'
+                          r"(.*?)</p>", checker_html, re.S)
+        assert intro and html.unescape(intro.group(1)) == f"{section.intro} {how}"
 
 
 # ---------------------------------------------------------------------------

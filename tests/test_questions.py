@@ -72,7 +72,7 @@ SPEC = {
     "pregnancy_signs": (BOOLEAN, None, False),
 }
 # An answer to each of these can on its own be an emergency (E1-E7, E15-E17): the
-# form's first screen.
+# form's first two steps.
 EMERGENCY_FIELDS = {"saddle_numbness", "bladder_bowel", "limb_weakness", "stroke_signs",
                     "chest_symptoms", "both_legs", "dark_urine", "sepsis_signs",
                     "allergic_reaction", "fainted"}
@@ -112,16 +112,19 @@ def test_each_question_is_worded_and_placed_in_a_section(question):
     assert question.ordered is False or question.kind == CHOICE
 
 
-def test_the_emergency_section_holds_the_single_answer_emergencies_and_comes_first():
-    emergency = {question.id for question in QUESTIONS if question.section == "emergency"}
-    assert emergency == EMERGENCY_FIELDS
-    count = len(EMERGENCY_FIELDS)
-    assert [question.section for question in QUESTIONS[:count]] == ["emergency"] * count
+def test_the_danger_sections_hold_the_single_answer_emergencies_and_come_first():
+    danger = [section.id for section in SECTIONS if section.danger]
+    assert danger == ["emergency", "emergency_more"] == [section.id for section in SECTIONS[:2]]
     single = {rule.condition.field for rule in RULES
               if rule.level == "emergency" and isinstance(rule.condition, Is)}
     assert single == EMERGENCY_FIELDS
+    # Every answer that alone means "call now" is asked in the first two steps, first.
+    first = [question.id for question in QUESTIONS if question.section in danger]
+    assert EMERGENCY_FIELDS <= set(first)
+    assert [question.id for question in QUESTIONS[:len(first)]] == first
     assert [section.id for section in SECTIONS] == [
-        "emergency", "massage", "pain", "symptoms", "background"]
+        "emergency", "emergency_more", "massage", "pain", "pain_course", "symptoms",
+        "symptoms_more", "background"]
 
 
 def test_questions_are_grouped_by_section_in_section_order():
@@ -254,11 +257,12 @@ def test_pregnancy_signs_are_asked_only_in_pregnancy():
 # Nothing answered for the reader (issue 18): every choice and every yes or no is asked,
 # a box of a list being answered by a tick or by the list's own "None of these".
 def test_every_question_that_bears_on_safety_must_be_answered_in_the_form():
-    from checker.questions import DANGER_SECTION, SECTIONS_BY_ID
-    assert SECTIONS_BY_ID[DANGER_SECTION].none_label == "None of these"
+    from checker.questions import SECTIONS_BY_ID
+    assert all(section.none_label == "None of these" for section in SECTIONS if section.danger)
     for question in QUESTIONS:
         listed = SECTIONS_BY_ID[question.section].none_label
-        if question.kind == "boolean" and listed and not question.unsure:
+        if (question.kind == "boolean" and listed and not question.unsure
+                and not question.show_if and not question.asked_alone):
             assert question.asked_as_list and not question.must_answer, question.id
         elif question.kind in ("boolean", "choice") or question.required:
             assert question.must_answer and not question.asked_as_list, question.id

@@ -14,7 +14,17 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.jinja_env import render
 from checker.levels import LEVELS
-from checker.questions import BOOLEAN, INTEGER, MULTI_CHOICE, QUESTIONS, Question
+from checker.questions import (
+    BOOLEAN,
+    CHOICE,
+    INTEGER,
+    MULTI_CHOICE,
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    SECTIONS,
+    SECTIONS_BY_ID,
+    Question,
+)
 from checker.result import POLICY_VERSION
 from checker.rules import RETIRED_IDS, RULES, Rule
 from checker.wording import upper_first
@@ -84,7 +94,48 @@ def question_data(question: Question) -> dict[str, Any]:
     else:
         default = f"`{question.default}`"
     return {"id": question.id, "text": question.text, "answers": answers,
-            "list": question.kind == MULTI_CHOICE, "default": default, "why": question.why}
+            "list": question.kind == MULTI_CHOICE, "default": default, "why": question.why,
+            "form": how_the_form_asks(question)}
+
+
+# Return how the form asks a question: its step, and how it is answered there, from
+# the same question data the form is drawn from ("Step 2, More signs that need help
+# now: Yes or No").
+def how_the_form_asks(question: Question) -> str:
+    section = SECTIONS_BY_ID[question.section]
+    if question.asked_as_list:
+        how = f'a box to tick, or "{section.none_label}" for the whole list'
+    elif question.kind == BOOLEAN:
+        how = "Yes or No"
+    elif question.kind == CHOICE:
+        how = "one answer; none is chosen for you"
+    elif question.kind == MULTI_CHOICE:
+        how = f'any that apply, or "{question.none_label}"' if question.none_label else (
+            "any that apply, or none")
+    else:
+        how = "typed in " + " and ".join(part.many for part in question.parts) if (
+            question.parts) else "a score to tap"
+    if question.unsure:
+        how += f', or "{question.unsure}", which leaves it out'
+    if question.show_if:
+        how += f"; asked only after {shown_after(question.show_if)}"
+    return f"Step {SECTIONS.index(section) + 1}, {section.title}: {how}"
+
+
+# Return the answers that show a question in words: "Yes" to "Are you pregnant?";
+# "37.5 to 37.9 °C" or "38 °C or more" to "Do you have a raised temperature?".
+def shown_after(show_if: tuple[str, ...]) -> str:
+    answers: dict[str, list[str]] = {}
+    for token in show_if:
+        field, _, value = token.partition("=")
+        question = QUESTIONS_BY_ID[field]
+        if question.kind == BOOLEAN:
+            answers.setdefault(field, []).append("Yes" if value in ("", "true") else "No")
+        else:
+            answers.setdefault(field, []).append(question.label(value))
+    return "; or ".join(" or ".join(f'"{answer}"' for answer in given)
+                        + f' to "{QUESTIONS_BY_ID[field].text}"'
+                        for field, given in answers.items())
 
 
 # Return "../<article>.md#<anchor>" for a source "<article>/#<anchor>"; stop the

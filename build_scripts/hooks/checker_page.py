@@ -160,6 +160,9 @@ def question_data(question: Question, emergency: frozenset[str] = frozenset()) -
         data["choices"] = [{"value": BOX_VALUE, "label": "Yes"}, {"value": NO_VALUE, "label": "No"}]
     if question.unsure:
         data["choices"] = [*data["choices"], {"value": UNSURE_VALUE, "label": question.unsure}]
+    # Short answers side by side, two to a row, so a step stays short on a phone.
+    data["side_by_side"] = data["widget"] in ("radios", "checkboxes") and all(
+        len(choice["label"]) <= SIDE_BY_SIDE_LABEL for choice in data["choices"])
     # The answer the review folds away with the others: the spec's default, as a form value.
     data["default_value"] = default_value(question)
     if data["widget"] == "parts":
@@ -242,6 +245,10 @@ BOX_VALUE = "true"
 # The values of a yes-or-no question's No, and of a "Not sure" (which sends nothing).
 NO_VALUE = "false"
 UNSURE_VALUE = "unsure"
+
+# The longest answer (in characters) that still reads well in half a phone's width,
+# in two or three short lines: "Acupressure or shiatsu (pressing on points)".
+SIDE_BY_SIDE_LABEL = 55
 
 # How to answer each kind of control, for the danger section's intro, which mixes them.
 HOW_TO_ANSWER = {"checkbox": "tick each box that is true for you, or \"None of these\"",

@@ -129,6 +129,20 @@ def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str
     return answered
 
 
+def step_of(field: str) -> int:
+    """The number of the step that asks a question: one step per section."""
+    from checker.questions import QUESTIONS_BY_ID, SECTIONS
+    return [section.id for section in SECTIONS].index(QUESTIONS_BY_ID[field].section) + 1
+
+
+def answer_up_to(page: Page, field: str, answers: dict | None = None) -> None:
+    """From the step shown, answer each step before the one that asks ``field`` (with
+    ``answers`` where they are asked, the usual answer elsewhere), and stop on it."""
+    while step_number(page) < step_of(field):
+        answer_step(page, answers or {})
+        next_step(page)
+
+
 def change_answer(page: Page, field: str) -> None:
     """On the review, tap the "Change" of a question's answer, opening the fold of the
     usual answers first if the answer is in it."""

@@ -18,18 +18,23 @@ from playwright.sync_api import expect
 
 from build_scripts.site_layout import SNAPSHOT_CACHE
 from checker import assess
+from checker.conditions import Is
 from checker.levels import EMERGENCY, LEVEL_IDS
-from checker.questions import BOOLEAN, QUESTIONS_BY_ID
+from checker.questions import BOOLEAN, QUESTIONS_BY_ID, SECTIONS
+from checker.rules import RULES
 from tests.browser.checker_form import (
     ENGINE_TIMEOUT,
     answer_step,
+    answer_up_to,
     button,
     enter_answers,
     next_step,
     question,
     see_result,
     shown_step,
+    step_count,
     step_number,
+    step_of,
     tap_answer,
     wait_for_engine,
 )
@@ -163,22 +168,33 @@ def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
     assert "emergency number" in alert.inner_text()
     page.locator("label[for='q-saddle_numbness']").tap()
     assert alert.is_hidden()
-    # Each answer of the danger step alone, by what the engine makes of it: the
+    # Each answer of the danger steps alone, by what the engine makes of it: the
     # questions stop for exactly the answers that are an emergency on their own, and
     # once past the stop the instruction stays below the step.
-    for field in shown_step(page).locator("[data-field]").evaluate_all(
-            "questions => questions.map(q => q.dataset.field)"):
-        item, asked = question(page, field), QUESTIONS_BY_ID[field]
-        for answer in [True] if asked.kind == BOOLEAN else asked.values[1:]:
-            tap_answer(item, answer)
-            alone = assess({"hours_since_massage": 5, "severity": 2, field: answer}).level
-            assert stop.is_visible() == (alone == EMERGENCY), (field, answer)
-            if alone == EMERGENCY:
-                stop.get_by_role("button", name="Continue the questions anyway").tap()
-            assert alert.is_visible() == (alone == EMERGENCY), (field, answer)
-            # Back to no: a second tap takes a box back; a choice goes back to its first.
-            tap_answer(item, True if asked.kind == BOOLEAN else asked.values[0])
-            assert stop.is_hidden() and alert.is_hidden(), (field, answer)
+    danger = [section.id for section in SECTIONS if section.danger]
+    asked = set()
+    while shown_step(page).get_attribute("data-section") in danger:
+        for field in shown_step(page).locator("[data-field]:not([hidden])").evaluate_all(
+                "questions => questions.map(q => q.dataset.field)"):
+            item, spec = question(page, field), QUESTIONS_BY_ID[field]
+            for answer in [True] if spec.kind == BOOLEAN else spec.values[1:]:
+                tap_answer(item, answer)
+                alone = assess({"hours_since_massage": 5, "severity": 2, field: answer}).level
+                assert stop.is_visible() == (alone == EMERGENCY), (field, answer)
+                if alone == EMERGENCY:
+                    stop.get_by_role("button", name="Continue the questions anyway").tap()
+                assert alert.is_visible() == (alone == EMERGENCY), (field, answer)
+                # Back to no: a box is tapped again, Yes becomes No, a choice its first.
+                if spec.kind == BOOLEAN and item.get_attribute("data-widget") == "checkbox":
+                    tap_answer(item, True)
+                else:
+                    tap_answer(item, False if spec.kind == BOOLEAN else spec.values[0])
+                assert stop.is_hidden() and alert.is_hidden(), (field, answer)
+            asked.add(field)
+        answer_step(page, {})
+        next_step(page)
+    assert asked >= {rule.condition.field for rule in RULES
+                     if rule.level == EMERGENCY and isinstance(rule.condition, Is)}
 
 
 def test_urgent_case_links_to_its_warning_sign(checker_phone):
@@ -193,34 +209,31 @@ def test_urgent_case_links_to_its_warning_sign(checker_phone):
 
 def test_a_missing_answer_is_named_and_focused_on_its_step(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
+    answer_up_to(page, "hours_since_massage")
     button(page, "next").tap()
     problem = page.locator("#checker-problem")
     expect(problem).to_be_visible()
     assert 'Please answer this question: "How long ago' in problem.inner_text()
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
-    assert step_number(page) == 2
-    answer_step(page, {"hours_since_massage": 20})
-    next_step(page)
+    assert step_number(page) == step_of("hours_since_massage")
+    answer_up_to(page, "severity", {"hours_since_massage": 20})
     button(page, "next").tap()  # no pain score yet
     expect(problem).to_be_visible()
     assert "How bad is the pain" in problem.inner_text()
     assert page.evaluate("document.activeElement.name") == "severity"
-    assert step_number(page) == 3
+    assert step_number(page) == step_of("severity")
 
 
 def test_an_answer_out_of_range_is_named(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
+    answer_up_to(page, "hours_since_massage")
     tap_answer(question(page, "hours_since_massage"), 9000)  # 375 days
     button(page, "next").tap()
     problem = page.locator("#checker-problem")
     expect(problem).to_be_visible()
     assert "How long ago" in problem.inner_text()
     assert "days: type a whole number from 0 to 365" in problem.inner_text()
-    assert step_number(page) == 2
+    assert step_number(page) == step_of("hours_since_massage")
 
 
 def test_an_answer_the_engine_refuses_takes_the_reader_to_its_question(checker_phone):
@@ -233,7 +246,7 @@ def test_an_answer_the_engine_refuses_takes_the_reader_to_its_question(checker_p
     expect(problem).to_be_visible()
     assert "How long ago" in problem.inner_text()
     assert "hours_since_massage" in problem.inner_text()  # the engine's own words
-    assert step_number(page) == 2
+    assert step_number(page) == step_of("hours_since_massage")
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
     assert page.locator("#checker-result").is_hidden()
 
@@ -254,8 +267,8 @@ def test_start_again_clears_the_result_and_the_answers(checker_phone):
 def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_phone):
     page = checker_phone
     enter_answers(page, {"hours_since_massage": 20, "severity": 3})
-    page.go_back()
-    page.go_back()
+    for _ in range(step_count(page) - step_of("cough")):  # back from the review
+        page.go_back()
     assert shown_step(page).get_attribute("data-section") == "symptoms"
     cough = question(page, "cough")
     assert cough.is_hidden()

@@ -19,6 +19,7 @@ from checker.course import phase_at
 from checker.questions import QUESTIONS_BY_ID, SECTIONS
 from tests.browser.checker_form import (
     answer_step,
+    answer_up_to,
     button,
     change_answer,
     continue_past_the_stop,
@@ -30,6 +31,7 @@ from tests.browser.checker_form import (
     shown_step,
     step_count,
     step_number,
+    step_of,
     tap_answer,
     wait_for_engine,
 )
@@ -81,25 +83,31 @@ def test_the_steps_follow_the_sections_with_focus_on_each_heading(checker_phone)
 
 
 def walk_back_and_forth(page) -> None:
-    """Three steps in, Back twice and Forward once with the browser's buttons:
+    """On to the pain step, Back twice and Forward twice with the browser's buttons:
     each time the right step, its heading focused and the answers kept."""
-    answer_step(page, {})
-    next_step(page)
-    answer_step(page, {"hours_since_massage": 20})
-    next_step(page)
+    hours, pain = step_of("hours_since_massage"), step_of("severity")
+    assert pain == hours + 1
+    answer_up_to(page, "severity", {"hours_since_massage": 20})
     answer_step(page, {"severity": 4})
-    assert re.search(r"#step-3$", page.url)
+    assert re.search(rf"#step-{pain}$", page.url)
     page.go_back()
-    expect(shown_step(page)).to_have_attribute("data-step", "2")
-    assert focused_id(page) == "checker-step-title-2"
+    expect(shown_step(page)).to_have_attribute("data-step", str(hours))
+    assert focused_id(page) == f"checker-step-title-{hours}"
     assert time_typed(page) == ["", "20"]
     page.go_back()
-    expect(shown_step(page)).to_have_attribute("data-step", "1")
+    expect(shown_step(page)).to_have_attribute("data-step", str(hours - 1))
     page.go_forward()
     page.go_forward()
-    expect(shown_step(page)).to_have_attribute("data-step", "3")
+    expect(shown_step(page)).to_have_attribute("data-step", str(pain))
     assert question(page, "severity").locator("input[value='4']").is_checked()
     assert time_typed(page) == ["", "20"]
+
+
+def back_to_the_first_step(page) -> None:
+    """From the step shown, the browser's Back once per step, to the first step."""
+    for number in range(step_number(page) - 1, 0, -1):
+        page.go_back()
+        expect(shown_step(page)).to_have_attribute("data-step", str(number))
 
 
 def test_back_goes_back_a_step_on_a_freshly_loaded_page(phone, site_url):
@@ -111,8 +119,7 @@ def test_back_goes_back_a_step_on_a_freshly_loaded_page(phone, site_url):
     walk_back_and_forth(page)
     # Nothing reloaded the page or swapped the form (instant navigation would).
     assert page.evaluate("window.__samePage === document.querySelector('#checker-page')")
-    page.go_back()
-    page.go_back()
+    back_to_the_first_step(page)
     page.go_back()  # from the first step, Back leaves the checker
     page.wait_for_url(site_url)
 
@@ -127,9 +134,7 @@ def test_back_goes_back_a_step_after_instant_navigation(phone, site_url):
     page.evaluate("window.__samePage = document.querySelector('#checker-page')")
     walk_back_and_forth(page)
     assert page.evaluate("window.__samePage === document.querySelector('#checker-page')")
-    page.go_back()
-    page.go_back()
-    expect(shown_step(page)).to_have_attribute("data-step", "1")
+    back_to_the_first_step(page)
     page.go_back()  # from the first step, Back leaves the checker, by instant navigation
     page.wait_for_url(site_url)
     page.locator("article a[href$='checker/']").first.wait_for()
@@ -138,17 +143,17 @@ def test_back_goes_back_a_step_after_instant_navigation(phone, site_url):
 
 def test_the_pages_own_back_button_keeps_the_answers(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
+    answer_up_to(page, "hours_since_massage")
     answer_step(page, {"hours_since_massage": 30, "massage_type": "sports"})
     next_step(page)
     button(page, "back").tap()
-    expect(shown_step(page)).to_have_attribute("data-step", "2")
+    expect(shown_step(page)).to_have_attribute("data-step", str(step_of("hours_since_massage")))
     assert time_typed(page) == ["1", "6"]
     assert question(page, "massage_type").locator("input[value='sports']").is_checked()
-    assert button(page, "back").is_visible()
-    button(page, "back").tap()
-    expect(shown_step(page)).to_have_attribute("data-step", "1")
+    for number in range(step_number(page) - 1, 0, -1):
+        assert button(page, "back").is_visible()
+        button(page, "back").tap()
+        expect(shown_step(page)).to_have_attribute("data-step", str(number))
     assert button(page, "back").is_hidden()
 
 
@@ -195,7 +200,7 @@ def test_the_review_gives_every_answer_in_words_with_a_way_to_change_it(checker_
         assert words in text, words
 
     review.get_by_role("button", name="Change: How long ago did the massage end?").tap()
-    assert step_number(page) == 2
+    assert step_number(page) == step_of("hours_since_massage")
     assert page.evaluate("document.activeElement.name") == "hours_since_massage"
     tap_answer(question(page, "hours_since_massage"), 100)
     button(page, "review").tap()
@@ -221,8 +226,7 @@ def review_words(page, field: str) -> str:
 
 def test_the_time_is_typed_in_a_large_box_per_part(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
+    answer_up_to(page, "hours_since_massage")
     boxes = question(page, "hours_since_massage").locator("input")
     assert boxes.count() == len(HOURS.parts)
     for box, part in zip(boxes.all(), HOURS.parts, strict=True):
@@ -237,8 +241,7 @@ def test_the_time_is_typed_in_a_large_box_per_part(checker_phone):
 
 def test_a_box_out_of_its_range_or_not_whole_is_named(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
+    answer_up_to(page, "hours_since_massage")
     answer_step(page, {"hours_since_massage": 1})  # the step's other questions answered
     for box in question(page, "hours_since_massage").locator("input").all():
         box.fill("")
@@ -253,7 +256,7 @@ def test_a_box_out_of_its_range_or_not_whole_is_named(checker_phone):
         time_box(page, unit).fill(typed)
         press(button(page, "next"))
         expect(problem).to_contain_text(f"{unit}: type a whole number {limit}")
-        assert step_number(page) == 2, typed
+        assert step_number(page) == step_of("hours_since_massage"), typed
         assert page.evaluate("document.activeElement.id") == f"q-hours_since_massage-{unit}"
     time_box(page, "hours").fill("")
     time_box(page, "days").fill("1")  # an empty box counts 0
@@ -382,31 +385,31 @@ def keyboard_answer_the_rest(page) -> None:
 
 def test_a_whole_case_by_keyboard_alone(checker_phone):
     page = checker_phone
-    keyboard_answer_the_rest(page)        # step 1: the danger signs, none of them
-    tab_to(page, "[data-action='next']")
-    page.keyboard.press("Enter")
-    expect(shown_step(page)).to_have_attribute("data-step", "2")
-    assert focused_id(page) == "checker-step-title-2"
+    def keyboard_next(number: int) -> None:
+        tab_to(page, "[data-action='next']")
+        page.keyboard.press("Enter")
+        expect(shown_step(page)).to_have_attribute("data-step", str(number))
+        assert focused_id(page) == f"checker-step-title-{number}"
+
+    while step_number(page) < step_of("hours_since_massage"):  # the danger signs: none
+        keyboard_answer_the_rest(page)
+        keyboard_next(step_number(page) + 1)
     page.keyboard.press("Tab")            # into the days, left empty
     page.keyboard.press("Tab")            # into the hours
     page.keyboard.type("20")
     keyboard_answer_the_rest(page)
-    tab_to(page, "[data-action='next']")
-    page.keyboard.press("Enter")
-    expect(shown_step(page)).to_have_attribute("data-step", "3")
+    keyboard_next(step_of("severity"))
     page.keyboard.press("Tab")            # into the pain score, on 0
     for _ in range(4):
         page.keyboard.press("ArrowRight")
     tab_to(page, "input[name='pain_areas'][value='lower_back']")
     page.keyboard.press("Space")
+    while step_number(page) < step_count(page) - 1:
+        keyboard_answer_the_rest(page)
+        keyboard_next(step_number(page) + 1)
     keyboard_answer_the_rest(page)
     tab_to(page, "[data-action='next']")
     page.keyboard.press("Enter")
-    for number in (4, 5):
-        expect(shown_step(page)).to_have_attribute("data-step", str(number))
-        keyboard_answer_the_rest(page)
-        tab_to(page, "[data-action='next']")
-        page.keyboard.press("Enter")
     expect(shown_step(page)).to_have_attribute("data-review", "")
     tab_to(page, "[data-action='check']")
     page.keyboard.press("Enter")
@@ -425,8 +428,11 @@ def test_a_whole_case_by_keyboard_alone(checker_phone):
 # answer is No, "None of these" or the usual choice, each given by a tap.
 SELF_CARE = {"hours_since_massage": 20, "severity": 5, "first_massage": True,
              "massage_type": "deep_tissue", "pain_areas": ["upper_back"]}
-# Taps for it, typing the hours aside; issue 18 aims at about 20.
-SELF_CARE_TAPS = 27
+# Taps for it, the one into the hours box among them: every step's Next and "See my
+# advice" are 9 of them. Issue 18 aimed at about 20; with every safety question asked
+# (nothing answered for the reader) and no step taller than two screens, this is the
+# fewest the questions of policy v3 allow on this form (see the README).
+SELF_CARE_TAPS = 32
 TWO_SCREENS = 2 * 844  # px: two screens of the 390 x 844 phone
 
 
@@ -444,13 +450,14 @@ def test_an_ordinary_self_care_case_takes_few_taps_and_its_result_two_screens(
     assert result.bounding_box()["height"] <= TWO_SCREENS
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18: steps 1 to 4 are still taller than two "
-                                       "screens; they need more steps or shorter questions")
-def test_no_step_is_taller_than_two_screens(checker_phone):
+# The ordinary case, and a pregnant reader, whose step shows the pregnancy signs too.
+@pytest.mark.parametrize("answers", [SELF_CARE, {**SELF_CARE, "pregnant": True}],
+                         ids=["self-care", "pregnant"])
+def test_no_step_is_taller_than_two_screens(checker_phone, answers):
     page = checker_phone
     heights = {}
     while step_number(page) < step_count(page):
-        answer_step(page, SELF_CARE)
+        answer_step(page, answers)
         heights[step_number(page)] = shown_step(page).bounding_box()["height"]
         next_step(page)
     assert {step: height for step, height in heights.items() if height > TWO_SCREENS} == {}
@@ -508,10 +515,7 @@ def lit_areas(page) -> list[str]:
 
 def test_the_map_and_the_boxes_set_each_other_exactly(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
-    answer_step(page, {"hours_since_massage": 20})
-    next_step(page)
+    answer_up_to(page, "severity", {"hours_since_massage": 20})
     for value in PAIN_AREAS:
         for path in map_area(page, value).locator("path").all():  # both sides of the ribs
             path.tap()
@@ -529,10 +533,7 @@ def test_the_map_and_the_boxes_set_each_other_exactly(checker_phone):
 
 def test_the_map_is_a_second_way_in_hidden_from_assistive_technology(checker_phone):
     page = checker_phone
-    answer_step(page, {})
-    next_step(page)
-    answer_step(page, {"hours_since_massage": 20})
-    next_step(page)
+    answer_up_to(page, "severity", {"hours_since_massage": 20})
     drawing = page.locator(".checker-map")
     assert drawing.get_attribute("aria-hidden") == "true"
     assert drawing.locator("[tabindex], a, button").count() == 0

@@ -1008,6 +1008,10 @@
       if (box.dataset.level) clearResult(box); // a result for other answers
       stopFor(checker);
     });
+    // A number box fires "change" only when it loses focus, which is the reader's next
+    // tap: the problem above it would vanish under that finger and move the answer
+    // away. Typing puts the problem away at once instead.
+    form.addEventListener("input", () => hideProblem(form));
     page.querySelector("#checker-stop").addEventListener("click", (event) => {
       if (event.target.closest("[data-action='continue']")) continueAnyway(checker);
     });
