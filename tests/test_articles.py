@@ -1,6 +1,7 @@
 """The articles as a reader meets them: short enough, easy to read (Flesch
-reading ease), links whose text says where they go, the emergency box on every
-health page, and corrected claims that stay corrected.
+reading ease), links whose text says where they go, every health page opening
+with its answer and then "When to get help", the emergency box on every health
+page, and corrected claims that stay corrected.
 
 The figures of every article are printed at the end of the test run (see
 pytest_terminal_summary in tests/conftest.py)."""
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 import textstat
 
-from tests.article_text import figures, reading_text, sentences_text, units
+from checker.course import USUAL_WORST_SEVERITY
+from tests.article_text import FRONT_MATTER, figures, reading_text, sentences_text, units
 from tests.test_warning_signs import boxes_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +33,16 @@ MIN_FLESCH = 70
 # Pages about the site rather than about health need no box of emergency signs.
 NOT_HEALTH_PAGES = {"about.md"}
 HEALTH_PAGES = [path for path in ARTICLES if path.name not in NOT_HEALTH_PAGES]
+HOME = ROOT / "docs" / "index.md"
+
+# Every health page, and the home page, opens with its answer, then this block.
+WHEN_TO_GET_HELP = "<!-- when-to-get-help -->"
+EMERGENCY_BOX = "<!-- warning-signs: emergency -->"
+# Words at most in the answer above the block, so that both start on a phone's first screen.
+MAX_ANSWER_WORDS = 90
+# The first Markdown of a block that is not part of a plain answer: a heading, an
+# admonition, a marker, a list, a table or HTML.
+NOT_ANSWER = re.compile(r"^(#|!!!|\?\?\?|<|[-*+] |\d+\. |\|)")
 
 # Words that say nothing about where a link goes. A link's text must hold at least
 # one other word, and must not open with an empty phrase such as "see" or "read more".
@@ -210,6 +222,38 @@ def test_every_health_page_shows_the_generated_emergency_box(built_site, path):
     assert "<!-- warning-signs: emergency -->" in path.read_text(encoding="utf-8")
     boxes = boxes_of(built_site / path.stem / "index.html").boxes
     assert "emergency" in [box["level"] for box in boxes], f"{path.name} has no emergency box"
+
+
+# ---------------------------------------------------------------------------
+# The answer first
+
+def opening(path: Path) -> str:
+    """Return the Markdown a page shows above its "When to get help" block (its
+    front matter and the home page's H1 left out)."""
+    text = FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
+    return re.sub(r"\A\s*# [^\n]*\n", "", text).partition(WHEN_TO_GET_HELP)[0]
+
+
+@pytest.mark.parametrize("path", [HOME, *HEALTH_PAGES], ids=article_ids)
+def test_every_health_page_opens_with_its_answer_then_when_to_get_help(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(WHEN_TO_GET_HELP) == 1, f"{path.name}: put {WHEN_TO_GET_HELP} once"
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", opening(path)) if block.strip()]
+    assert blocks, f"{path.name} does not open with its answer"
+    assert [block for block in blocks if NOT_ANSWER.match(block)] == [], \
+        f"{path.name}: only the answer's paragraphs come before {WHEN_TO_GET_HELP}"
+    words = figures(opening(path)).words
+    assert words <= MAX_ANSWER_WORDS, f"{path.name}: the answer has {words} words"
+    # The full list of emergency signs stays on the page, below the block.
+    assert text.index(WHEN_TO_GET_HELP) < text.index(EMERGENCY_BOX)
+
+
+@pytest.mark.parametrize("path", [HOME, CONTENT / "is-my-pain-normal.md"], ids=article_ids)
+def test_the_answer_says_plainly_how_much_pain_is_normal(path):
+    answer = " ".join(opening(path).split())
+    for words in (f"up to about {USUAL_WORST_SEVERITY} out of 10", "first day or two",
+                  "first massage", "deep-tissue", "eases day by day"):
+        assert words in answer, f"{path.name}: the answer does not say {words!r}"
 
 
 # ---------------------------------------------------------------------------

@@ -8,6 +8,9 @@
 #   <!-- level-action: doctor -->       the level's instruction, as a sentence (with its
 #                                       call buttons where it is a call: emergency, urgent)
 #   <!-- pain-scale -->                 the bands of the pain score, as a table
+#   <!-- when-to-get-help -->           the "When to get help" block under a health page's
+#                                       answer: each level's commonest signs, calmest first
+#                                       (build_scripts/when_to_get_help.py)
 #
 # Theme templates (the 404 page, the checker's fallback) include the same
 # partial as the boxes, partials/warning-signs.html. Adding or changing a rule
@@ -26,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
 from build_scripts.warning_signs import LISTED_LEVELS, render_box, warning_signs
+from build_scripts.when_to_get_help import block, problems
 from checker.levels import LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
 from checker.wording import upper_first
@@ -45,9 +49,14 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
 # Replace the markers in a page's Markdown with the text they stand for.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     def replace(match: re.Match[str]) -> str:
-        kind, level = match["kind"] or match["scale"], match["level"]
+        kind, level = match["kind"] or match["whole"], match["level"]
         if kind == "pain-scale":
             return "\n\n" + pain_scale() + "\n\n"
+        if kind == "when-to-get-help":
+            wrong = problems()
+            if wrong:
+                raise PluginError("build_scripts/commonest_signs.py: " + "; ".join(wrong))
+            return "\n\n" + block(page.url) + "\n\n"
         allowed = LISTED_LEVELS if kind == "warning-signs" else LEVELS_BY_ID
         if level not in allowed:
             raise PluginError(f"{page.file.src_uri}: unknown level {level!r} in "
@@ -60,8 +69,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for found in ANY_MARKER.finditer(markdown):
         if not MARKER.fullmatch(found[0]):
             raise PluginError(f"{page.file.src_uri}: unknown marker {found[0]!r}; use "
-                              "<!-- warning-signs: LEVEL -->, <!-- level-action: LEVEL --> "
-                              "or <!-- pain-scale -->")
+                              "<!-- warning-signs: LEVEL -->, <!-- level-action: LEVEL -->, "
+                              "<!-- pain-scale --> or <!-- when-to-get-help -->")
     return MARKER.sub(replace, markdown)
 
 
@@ -80,5 +89,5 @@ def pain_scale() -> str:
 # Data
 
 MARKER = re.compile(r"<!-- (?:(?P<kind>warning-signs|level-action): (?P<level>[a-z_]+)"
-                    r"|(?P<scale>pain-scale)) -->")
-ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain)[-\w]*.*?-->", re.DOTALL)
+                    r"|(?P<whole>pain-scale|when-to-get-help)) -->")
+ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain|when)[-\w]*.*?-->", re.DOTALL)
