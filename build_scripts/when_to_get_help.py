@@ -14,6 +14,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+from build_scripts.call_buttons import CALLED_LEVELS, call_buttons
 from build_scripts.commonest_signs import (
     COMMONEST_SIGNS,
     FEWEST_SIGNS,
@@ -73,6 +74,8 @@ def help_levels(page_url: str) -> list[dict[str, Any]]:
             "all_text": f"All {len(rules_at(level_id))} signs that mean you should "
                         f"{lower_first(headline)}",
             "all_href": f"{warning_signs}#{LEVEL_SECTIONS[level_id]}",
+            # An instruction to call is a call button, as everywhere on the site.
+            "call": call_buttons(level_id) if level_id in CALLED_LEVELS else "",
         })
     return levels
 

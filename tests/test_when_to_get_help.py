@@ -178,3 +178,16 @@ def test_the_block_comes_before_the_full_box_of_emergency_signs(built_site, name
 
 def test_a_page_without_the_marker_has_no_block(built_site):
     assert block_of(built_site / "about" / "index.html").levels == []
+
+
+def test_the_levels_to_call_carry_their_call_buttons():
+    """The emergency level's instruction is a tel: button, as every instruction to call
+    on the site is; see a doctor today has one where a national line exists."""
+    for level in help_levels("causes/"):
+        call = str(level["call"])
+        if level["id"] == EMERGENCY:
+            assert 'class="md-button md-button--primary call-now__button" href="tel:' in call
+        elif level["id"] == URGENT:
+            assert 'data-call="urgent"' in call
+        else:
+            assert call == ""
