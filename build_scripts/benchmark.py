@@ -384,9 +384,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="cold runs of each page on the phone link (about 30 s each)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     args = parser.parse_args(argv)
-    executable = chromium_path()
-    if executable is None:
-        print(f"error: {MISSING}", file=sys.stderr)
+    try:
+        executable = chromium_path()
+        if executable is None:
+            raise ValueError(MISSING)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     if not (args.site / "pyodide" / "engine.json").is_file():
         print(f"error: {args.site} holds no built site with the checker: build it first",
