@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .citations import Citation
 from .conditions import FEVER, AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
 from .levels import ALL_LEVELS, CALM, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE
 
@@ -26,13 +27,13 @@ class Cause:
     text: str
 
     @property
-    def source(self) -> str:
-        """Return the site-relative link to the article section."""
-        return f"causes/#{self.anchor}"
+    def source(self) -> Citation:
+        """Return the section of the Causes article that explains the cause."""
+        return Citation(CAUSES_ARTICLE, self.anchor)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the cause as JSON-ready data."""
-        return {"title": self.title, "text": self.text, "source": self.source}
+        return {"title": self.title, "text": self.text, "source": self.source.link}
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ def causes_for(answers: Mapping[str, Any], level: str) -> tuple[Cause, ...]:
 
 # ---------------------------------------------------------------------------
 # Data
+
+# The article whose sections explain the causes, each at its anchor.
+CAUSES_ARTICLE = "causes"
 
 CAUSES = (
     Cause("normal-soreness", "Ordinary soreness",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from .citations import Citation
+
 # Ordinary soreness is at its worst from about a day after the massage.
 WORST_FROM_HOURS = 24
 # Ordinary soreness peaks within the first day or two and is easing by this time.
@@ -62,7 +64,7 @@ PHASES = (
 )
 
 # The article section that explains the usual course.
-SOURCE = "is-my-pain-normal/#timeline"
+SOURCE = Citation("is-my-pain-normal", "timeline")
 
 SUMMARY = ("Ordinary soreness after a massage starts within a few hours, is at its worst "
            f"in the first day or two, is easing by {EASING_BY_HOURS} hours "
@@ -83,7 +85,7 @@ def reader_on_course(hours: int, pain: int, level: str) -> dict[str, Any] | None
         return None
     at = f"{hours} hours"
     return {"hours": hours, "pain": pain, "phase": phase_at(hours).words,
-            "summary": SUMMARY, "source": SOURCE,
+            "summary": SUMMARY, "source": SOURCE.link,
             "text": f"You: {at} after the massage, pain {pain} out of 10. At {at}, ordinary "
                     f"soreness {phase_at(hours).words}."}
 
@@ -110,5 +112,5 @@ def usual_course() -> dict[str, Any]:
         "worst_severity": USUAL_WORST_SEVERITY,
         "phases": [phase.to_dict() for phase in PHASES],
         "summary": SUMMARY,
-        "source": SOURCE,
+        "source": SOURCE.link,
     }

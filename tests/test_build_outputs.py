@@ -9,6 +9,7 @@ import ast
 import hashlib
 import json
 import re
+import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -17,7 +18,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE, package_name
-from tests.conftest import build_site
+from build_scripts.vignettes import load_vignettes
+from tests.conftest import build_site, copy_of_the_project
 from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,23 @@ def test_the_wheel_holds_the_checker_package_and_nothing_else(built_site):
     names = zipfile.ZipFile(wheel).namelist()
     assert "checker/__init__.py" in names and "checker/rules.py" in names
     assert all(name.startswith(("checker/", "after_the_massage_checker-")) for name in names)
+
+
+def test_the_site_builds_from_the_project_without_its_tests(tmp_path):
+    # The build reads the checker's own data (its vignettes among them), never tests/.
+    project = copy_of_the_project(tmp_path / "project")
+    shutil.rmtree(project / "tests")
+    site = build_site(tmp_path / "site", root=project)
+    assert f"{len(load_vignettes())} written case descriptions" in " ".join(
+        (site / "checker" / "clinical-safety" / "index.html").read_text("utf-8").split())
+
+
+def test_the_wheel_leaves_out_the_vignettes_the_engine_never_reads(tmp_path):
+    wheel = load_hook("pyodide_runtime").build_wheel(tmp_path)
+    assert (ROOT / "checker" / "data" / "vignettes.json").is_file()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert [name for name in names if name.startswith("checker/") and not name.endswith(".py")] \
+        == []
 
 
 def test_the_wheel_is_reproducible(tmp_path):
@@ -196,7 +215,7 @@ def test_the_snapshot_check_reports_every_vignettes_level(built_site, tmp_path):
     # The Node side of the gate above: check_snapshot.mjs, run on the built site's
     # engine with one expectation changed, reports the vignette, and the hook stops.
     hook = load_hook("pyodide_runtime")
-    vignettes = json.loads(hook.VIGNETTES.read_text("utf-8"))
+    vignettes = load_vignettes()
     wrong = {"emergency": "self_care"}.get(vignettes[0]["expect"], "emergency")
     vignettes[0]["expect"] = wrong
     changed = tmp_path / "vignettes.json"

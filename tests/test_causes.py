@@ -6,6 +6,7 @@ import pytest
 
 from checker import assess
 from checker.causes import CAUSE_RULES, CAUSES, CauseRule
+from checker.citations import Citation
 from checker.conditions import Is
 
 BASE = {"hours_since_massage": 20, "severity": 4}
@@ -56,7 +57,7 @@ def test_the_causes_are_the_articles_sections_each_reachable():
     assert [cause.anchor for cause in CAUSES] == ANCHORS
     assert {rule.anchor for rule in CAUSE_RULES} == set(ANCHORS)
     for cause in CAUSES:
-        assert cause.source == f"causes/#{cause.anchor}"
+        assert cause.source == Citation("causes", cause.anchor)
         assert cause.title[0].isupper() and cause.text.endswith(".")
 
 

@@ -73,10 +73,10 @@ SOURCES = [(rule.id, rule.source) for rule in RULES] + [
 
 @pytest.mark.parametrize(("name", "source"), SOURCES, ids=[name for name, _ in SOURCES])
 def test_each_source_a_result_links_to_resolves_in_the_built_site(built_site, name, source):
-    page, anchor = source.split("/#")
-    html = built_site / page / "index.html"
-    assert html.is_file(), f"{name}: no page {page}/ in the built site"
-    assert f'id="{anchor}"' in html.read_text(encoding="utf-8"), f"{name}: no #{anchor}"
+    html = built_site / source.article / "index.html"
+    assert html.is_file(), f"{name}: no page {source.article}/ in the built site"
+    assert f'id="{source.anchor}"' in html.read_text(encoding="utf-8"), \
+        f"{name}: no #{source.anchor}"
 
 
 # ---------------------------------------------------------------------------

@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from build_scripts.article_links import cited_link
 from build_scripts.jinja_env import render
 from checker.levels import LEVELS
 from checker.questions import BOOLEAN, INTEGER, MULTI_CHOICE, QUESTIONS, Question
@@ -61,7 +60,7 @@ def rule_data(rule: Rule) -> dict[str, Any]:
         "condition": upper_first(rule.condition.describe()),
         "reason": rule.reason.format_map({field: f"`{{{field}}}`"
                                           for field in rule.reason_fields()}),
-        "link": article_link(rule.id, rule.source),
+        "link": cited_link(rule.source, PAGE),
     }
 
 
@@ -87,21 +86,8 @@ def question_data(question: Question) -> dict[str, Any]:
             "list": question.kind == MULTI_CHOICE, "default": default, "why": question.why}
 
 
-# Return "../<article>.md#<anchor>" for a source "<article>/#<anchor>"; stop the
-# build if a source does not have that shape.
-def article_link(rule_id: str, source: str) -> str:
-    match = SOURCE.fullmatch(source)
-    if match is None:
-        raise PluginError(f"checker rule {rule_id}: source {source!r} is not "
-                          "'<article>/#<anchor>'")
-    return f"../{match['article']}.md#{match['anchor']}"
-
-
 # ---------------------------------------------------------------------------
 # Data
 
 PAGE = "checker/how-it-decides.md"
 TEMPLATE = "how_it_decides.md.j2"
-
-# A rule's source: a site-relative link to an article section.
-SOURCE = re.compile(r"(?P<article>[a-z0-9-]+)/#(?P<anchor>[a-z0-9-]+)")
