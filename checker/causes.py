@@ -14,7 +14,18 @@ from types import MappingProxyType
 from typing import Any
 
 from .citations import Citation
-from .conditions import FEVER, AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
+from .conditions import (
+    ASK_A_DOCTOR_FIRST,
+    FEVER,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    Includes,
+    Is,
+    Not,
+    OneOf,
+)
 from .levels import ALL_LEVELS, CALM, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE
 
 
@@ -116,9 +127,6 @@ SPINE_BONE_OR_BLOOD = ("herniated_disc", "osteochondrosis", "scoliosis", "osteop
                        "spinal_stenosis", "ankylosing_spondylitis", "cancer",
                        "bleeding_disorder", "tuberculosis", "long_term_steroids",
                        "weak_immune_system")
-ASK_A_DOCTOR_FIRST = ("herniated_disc", "spinal_stenosis", "osteoporosis",
-                      "ankylosing_spondylitis", "cancer", "bleeding_disorder", "tuberculosis",
-                      "skin_disease")
 
 CAUSE_RULES = (
     CauseRule("normal-soreness", frozenset({SELF_CARE}), AtLeast("severity", 1)),
@@ -127,8 +135,7 @@ CAUSE_RULES = (
     CauseRule("too-much-pressure", ALL_LEVELS, Is("dark_urine")),
     CauseRule("therapist-skill", CALM, AnyOf(Is("redness_swelling"), Is("movement_limited"),
                                              Is("painkillers", "not_helped"))),
-    CauseRule("contraindications", ALL_LEVELS, AnyOf(Includes("conditions", *ASK_A_DOCTOR_FIRST),
-                                              Is("pregnant"), FEVER)),
+    CauseRule("contraindications", ALL_LEVELS, AnyOf(ASK_A_DOCTOR_FIRST, Is("pregnant"), FEVER)),
     CauseRule("hidden-conditions", ALL_LEVELS, AnyOf(Includes("conditions", *SPINE_BONE_OR_BLOOD),
                                               Is("anticoagulants"), Is("night_pain"),
                                               Is("weight_loss"))),

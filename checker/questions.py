@@ -102,10 +102,16 @@ class Question:
     unsure: str = ""
     # For a list of choices the form must have answered: the box that says none apply.
     none_label: str = ""
+    # The choices a doctor should check before any more massage (the known conditions).
+    ask_a_doctor: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
+        unknown = [value for value in self.ask_a_doctor if value not in self.values]
+        if unknown:
+            raise ValueError(f"question {self.id}: ask_a_doctor names {unknown}, which are "
+                             "not among its choices")
         if self.parts and (self.kind != INTEGER or self.parts[-1].size != 1):
             raise ValueError(f"question {self.id}: parts are for a number answer, and the "
                              "last part must be the answer's own unit")
@@ -472,7 +478,8 @@ QUESTIONS: tuple[Question, ...] = (
                       ("tuberculosis", "Tuberculosis (TB)"),
                       ("long_term_steroids", "Steroid tablets for 3 months or more"),
                       ("weak_immune_system", "A weak immune system, from an illness or a "
-                                             "treatment that lowers immunity"))),
+                                             "treatment that lowers immunity")),
+             ask_a_doctor=("osteoporosis", "cancer", "bleeding_disorder", "tuberculosis")),
     Question("anticoagulants", BOOLEAN, "massage",
              "Do you take blood thinners?",
              "For example warfarin, apixaban or rivaroxaban.",

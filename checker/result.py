@@ -45,6 +45,8 @@ class Result:
     advice: tuple[str, ...]
     safety_net: tuple[SafetyNetLine, ...]
     pause_massage: bool
+    # What the level says about more massage, in its one sentence.
+    massage: str
     likely_causes: tuple[Cause, ...]
     # The few points of the safety-netting that fit the answers, for the top of the page.
     get_help_sooner: tuple[str, ...] = ()
@@ -67,6 +69,7 @@ class Result:
             "watch_for": list(self.watch_for),
             "safety_net": [line.to_dict() for line in self.safety_net],
             "pause_massage": self.pause_massage,
+            "massage": self.massage,
             "likely_causes": [cause.to_dict() for cause in self.likely_causes],
             "policy": POLICY_VERSION,
             "get_help_sooner": list(self.get_help_sooner),

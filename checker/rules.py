@@ -17,6 +17,7 @@ from typing import Any
 
 from .citations import Citation
 from .conditions import (
+    ASK_A_DOCTOR_FIRST,
     BLEEDING_RISK,
     FEVER,
     SEVERE,
@@ -120,8 +121,6 @@ CANCER = Includes("conditions", "cancer")
 WEAK_BONES = Includes("conditions", "osteoporosis", "long_term_steroids")
 NECK = Includes("pain_areas", "neck")
 STIFF_NECK = AllOf(NECK, Is("movement_limited"))
-KNOWN_CONDITIONS = Includes("conditions", "osteoporosis", "cancer", "bleeding_disorder",
-                            "tuberculosis")
 SPINE_CONDITIONS = Includes("conditions", "herniated_disc", "spinal_stenosis",
                             "ankylosing_spondylitis")
 CHEMOTHERAPY = Includes("conditions", "recent_chemotherapy")
@@ -478,11 +477,11 @@ RULES = (
          "Your pain is severe: {severity} out of 10.",
          Citation(WARNING_SIGNS, "severe-pain"),
          "Severe pain: 7 out of 10 or more"),
-    Rule("D14", DOCTOR, "A known condition", KNOWN_CONDITIONS,
+    Rule("D14", DOCTOR, "A known condition", ASK_A_DOCTOR_FIRST,
          "You have been diagnosed with: {conditions}. "
          "A doctor should check you before any more massage.",
          Citation(WARNING_SIGNS, "known-conditions"),
-         "A known condition of the bones or blood, or cancer or TB", who=KNOWN_CONDITIONS),
+         "A known condition of the bones or blood, or cancer or TB", who=ASK_A_DOCTOR_FIRST),
     Rule("D15", DOCTOR, "Pregnancy", Is("pregnant"),
          "You are pregnant. A doctor or midwife should check you before any more massage.",
          Citation(WARNING_SIGNS, "pregnancy"),

@@ -11,7 +11,8 @@ from checker.causes import CAUSES
 from checker.rules import RULES
 
 KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "safety_net",
-        "pause_massage", "likely_causes", "policy", "get_help_sooner", "course", "citations"]
+        "pause_massage", "massage", "likely_causes", "policy", "get_help_sooner", "course",
+        "citations"]
 BASE = {"hours_since_massage": 20, "severity": 4}
 
 # One set of answers per level, with what the result must say.

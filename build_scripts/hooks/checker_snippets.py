@@ -1,13 +1,15 @@
 # Text that pages take from the checker's own data, so that it cannot drift:
 # every list of warning signs on the site (from the rule table), every
-# instruction sentence that belongs to a triage level, and the pain scale in
-# words (from the question data). A page asks for one with a marker, in the
-# manner of mkdocs-material's shortcodes:
+# instruction sentence that belongs to a triage level, the pain scale in words
+# (from the question data) and the emergency numbers (from their table). A page
+# asks for one with a marker, in the manner of mkdocs-material's shortcodes:
 #
 #   <!-- warning-signs: emergency -->   the box of a level's signs (emergency, urgent, doctor)
 #   <!-- level-action: doctor -->       the level's instruction, as a sentence (with its
 #                                       call buttons where it is a call: emergency, urgent)
 #   <!-- pain-scale -->                 the bands of the pain score, as a table
+#   <!-- emergency-numbers -->          the emergency numbers in words, from their table
+#                                       (also in the footer's copyright line, mkdocs.yml)
 #
 # Theme templates (the 404 page, the checker's fallback) include the same
 # partial as the boxes, partials/warning-signs.html. Adding or changing a rule
@@ -26,12 +28,20 @@ from mkdocs.structure.pages import Page
 
 from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
 from build_scripts.warning_signs import LISTED_LEVELS, render_box, warning_signs
+from checker.emergency_numbers import numbers_in_words
 from checker.levels import LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
 from checker.wording import upper_first
 
 # ---------------------------------------------------------------------------
 # Hooks
+
+# Put the emergency numbers into the footer's copyright line, where mkdocs.yml asks.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.copyright:
+        config.copyright = config.copyright.replace(NUMBERS_MARKER, numbers_in_words())
+    return config
+
 
 # Give theme templates the lists, for {% include "partials/warning-signs.html" %}.
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
@@ -45,9 +55,11 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
 # Replace the markers in a page's Markdown with the text they stand for.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     def replace(match: re.Match[str]) -> str:
-        kind, level = match["kind"] or match["scale"], match["level"]
+        kind, level = match["kind"] or match["scale"] or match["numbers"], match["level"]
         if kind == "pain-scale":
             return "\n\n" + pain_scale() + "\n\n"
+        if kind == NUMBERS:
+            return numbers_in_words()
         allowed = LISTED_LEVELS if kind == "warning-signs" else LEVELS_BY_ID
         if level not in allowed:
             raise PluginError(f"{page.file.src_uri}: unknown level {level!r} in "
@@ -60,8 +72,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for found in ANY_MARKER.finditer(markdown):
         if not MARKER.fullmatch(found[0]):
             raise PluginError(f"{page.file.src_uri}: unknown marker {found[0]!r}; use "
-                              "<!-- warning-signs: LEVEL -->, <!-- level-action: LEVEL --> "
-                              "or <!-- pain-scale -->")
+                              "<!-- warning-signs: LEVEL -->, <!-- level-action: LEVEL -->, "
+                              f"<!-- pain-scale --> or {NUMBERS_MARKER}")
     return MARKER.sub(replace, markdown)
 
 
@@ -79,6 +91,8 @@ def pain_scale() -> str:
 # ---------------------------------------------------------------------------
 # Data
 
+NUMBERS = "emergency-numbers"
+NUMBERS_MARKER = f"<!-- {NUMBERS} -->"
 MARKER = re.compile(r"<!-- (?:(?P<kind>warning-signs|level-action): (?P<level>[a-z_]+)"
-                    r"|(?P<scale>pain-scale)) -->")
-ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain)[-\w]*.*?-->", re.DOTALL)
+                    rf"|(?P<scale>pain-scale)|(?P<numbers>{NUMBERS})) -->")
+ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain|emergency)[-\w]*.*?-->", re.DOTALL)

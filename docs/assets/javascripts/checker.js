@@ -679,9 +679,7 @@
         element("h2", { id: "checker-headline" }, result.headline),
         element("p", {}, result.action),
         ...calls,
-        element("p", { class: "checker-pause" }, result.pause_massage
-          ? "No more massage until a doctor says it is safe."
-          : "Massage again is fine once the soreness has gone: ask for lighter pressure.")),
+        element("p", { class: "checker-pause" }, result.massage)),
       ...listSection("reasons", "Why", result.reasons, (reason) =>
         [reason.text + " ", siteLink(reason.source, "Read more", `Read more: ${reason.text}`)]),
       ...listSection("sooner", "Get help sooner", result.get_help_sooner, (text) => [text]),
