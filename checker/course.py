@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from .citations import Citation
+from .questions import QUESTIONS_BY_ID
 
 # Ordinary soreness is at its worst from about a day after the massage.
 WORST_FROM_HOURS = 24
@@ -27,7 +28,8 @@ TWO_WEEKS_HOURS = 336
 
 # Ordinary soreness is mild to moderate: at its worst, the top of the pain scale's
 # "moderate" band. A score above it is a reason to see a doctor (rule D13).
-USUAL_WORST_SEVERITY = 6
+USUAL_WORST_SEVERITY = next(band.maximum for band in QUESTIONS_BY_ID["severity"].bands
+                            if band.word == "moderate")
 
 # The usual course, drawn as a picture on the checker's result: (hours since the
 # massage, how strong ordinary soreness is as a share of its worst). It starts

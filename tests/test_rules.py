@@ -1,6 +1,7 @@
-"""The rule table: the spec's ids and levels, the article anchors, the reason
-texts, every threshold at and either side of its boundary, and every source
-link resolving in the built site."""
+"""The rule table: the ids and levels of the policy written independently
+(tests/test_engine.py), the reason texts, every threshold at and either side of
+its boundary. (Each rule's section of the warning signs is checked in
+test_article_levels.py, and resolving in the built site in test_result.py.)"""
 
 from __future__ import annotations
 
@@ -9,17 +10,10 @@ import pytest
 from checker import RULES, assess, validate
 from checker.citations import Citation
 from checker.rules import RETIRED_IDS, RULES_BY_ID, Rule, join_and
+from tests.test_engine import LEVEL_OF, POLICY
 
 BASE = {"hours_since_massage": 20, "severity": 4}
 SECTION = Citation("warning-signs", "x")
-
-# The spec's rule ids by level (policy v3).
-SPEC_IDS = {
-    "emergency": [f"E{number}" for number in range(1, 20) if number != 14],
-    "urgent": [f"U{number}" for number in range(1, 29) if number != 2],
-    "doctor": [f"D{number}" for number in range(2, 22) if number != 10],
-}
-RETIRED = {"U2", "D1", "D10", "E14"}
 
 
 def fires(rule_id: str, **changes) -> bool:
@@ -29,10 +23,9 @@ def fires(rule_id: str, **changes) -> bool:
 # ---------------------------------------------------------------------------
 # The table
 
-def test_the_rule_ids_and_levels_are_the_specs_in_table_order():
-    assert [rule.id for rule in RULES] == [id_ for ids in SPEC_IDS.values() for id_ in ids]
-    for rule in RULES:
-        assert rule.id in SPEC_IDS[rule.level]
+def test_the_rule_ids_and_levels_are_the_independent_policys_in_its_order():
+    assert [rule.id for rule in RULES] == list(POLICY)
+    assert [rule.level for rule in RULES] == [LEVEL_OF[rule_id[0]] for rule_id in POLICY]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
@@ -44,8 +37,7 @@ def test_each_rule_has_a_name_a_plain_reason_and_a_description(rule):
 
 
 def test_retired_ids_are_never_reused():
-    assert RETIRED_IDS == RETIRED
-    assert not RETIRED & {rule.id for rule in RULES}
+    assert not RETIRED_IDS & {rule.id for rule in RULES}
     with pytest.raises(ValueError, match="rule D1: the id is retired"):
         Rule("D1", "doctor", "X", RULES[0].condition, "Text.", SECTION, "Sign")
 
