@@ -56,15 +56,6 @@ def test_the_wheel_holds_the_checker_package_and_nothing_else(built_site):
     assert all(name.startswith(("checker/", "after_the_massage_checker-")) for name in names)
 
 
-def test_the_site_builds_from_the_project_without_its_tests(tmp_path):
-    # The build reads the checker's own data (its vignettes among them), never tests/.
-    project = copy_of_the_project(tmp_path / "project")
-    shutil.rmtree(project / "tests")
-    site = build_site(tmp_path / "site", root=project)
-    assert f"{len(load_vignettes())} written case descriptions" in " ".join(
-        (site / "checker" / "clinical-safety" / "index.html").read_text("utf-8").split())
-
-
 def test_the_wheel_leaves_out_the_vignettes_the_engine_never_reads(tmp_path):
     wheel = load_hook("pyodide_runtime").build_wheel(tmp_path)
     assert (ROOT / "checker" / "data" / "vignettes.json").is_file()
@@ -302,12 +293,17 @@ def test_cache_names_change_with_their_files_only(tmp_path):
     assert third["checker"] != second["checker"] and third["runtime"] == second["runtime"]
 
 
-def test_the_same_sources_give_the_same_engine_files(built_site, tmp_path):
+def test_the_same_sources_give_the_same_engine_files_and_need_no_tests(built_site, tmp_path):
     # Else every deployment would change the offline caches' names, and phones would
-    # download the runtime again.
-    again = build_site(tmp_path / "again", SITE_URL="http://127.0.0.1:1/")
+    # download the runtime again. Built from a copy of the project without tests/: the
+    # build reads the checker's own data (its vignettes among them), never the tests.
+    project = copy_of_the_project(tmp_path / "project")
+    shutil.rmtree(project / "tests")
+    again = build_site(tmp_path / "again", root=project, SITE_URL="http://127.0.0.1:1/")
     for name in ("checker_stdlib.zip", "engine.json", "pyodide-lock.json"):
         assert sha256(again / "pyodide" / name) == sha256(built_site / "pyodide" / name), name
+    assert f"{len(load_vignettes())} written case descriptions" in " ".join(
+        (again / "checker" / "clinical-safety" / "index.html").read_text("utf-8").split())
 
 
 def test_the_service_worker_deletes_only_the_caches_it_versions(built_site):
