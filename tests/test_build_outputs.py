@@ -11,12 +11,14 @@ import json
 import re
 import shutil
 import struct
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from build_scripts.content_security_policy import read_page
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE, package_name
 from build_scripts.vignettes import load_vignettes
 from tests.conftest import build_site, copy_of_the_project
@@ -36,7 +38,8 @@ def test_the_site_ships_only_what_a_stdlib_only_checker_needs(built_site):
     shipped = {path.name for path in (built_site / "pyodide").iterdir()}
     wheel = [name for name in shipped if name.endswith(".whl")]
     assert len(wheel) == 1 and wheel[0].endswith("-py3-none-any.whl")
-    assert shipped == {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+    # Not Pyodide's complete standard library: the engine loads its own.
+    assert shipped == {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
                        "pyodide-lock.json", "checker_stdlib.zip", "engine.json", *wheel}
 
 
@@ -97,7 +100,7 @@ def module_file(module: str, names: set[str]) -> str | None:
 
 
 def test_the_engine_stdlib_holds_the_checkers_imports_compiled_and_little_else(built_site):
-    full = set(zipfile.ZipFile(built_site / "pyodide" / "python_stdlib.zip").namelist())
+    full = set(zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist())
     trimmed = zipfile.ZipFile(built_site / "pyodide" / "checker_stdlib.zip").namelist()
     assert trimmed and all(name.endswith(".pyc") and name[:-1] in full for name in trimmed)
     sources = {name[:-1] for name in trimmed}
@@ -200,6 +203,22 @@ def test_the_build_fails_when_the_engine_in_pyodide_misses_a_vignettes_level():
         "  V02: expected emergency, got urgent",
         "  V03: expected doctor, got its answers refused (fainted: unknown field)",
         "  V04: expected doctor, got urgent"]
+
+
+def test_the_snapshot_heap_is_read_from_its_header_where_the_snapshot_starts():
+    # One reader of the header, for the build and the page, that minds the byte offset of
+    # a snapshot that is a view into a larger buffer.
+    engine = (ROOT / "docs" / "assets" / "javascripts" / "checker-engine.mjs").as_uri()
+    script = f"""import {{ snapshotHeapBytes }} from "{engine}";
+const buffer = new ArrayBuffer(24);
+new DataView(buffer).setUint32(4, 999, true);  // what a reader from the buffer's start finds
+const snapshot = new Uint8Array(buffer, 8, 16);
+new DataView(buffer, 8).setUint32(4, 6, true);  // the snapshot's header: its heap starts at 6
+console.log(snapshotHeapBytes(snapshot));"""
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "10"
 
 
 def test_the_snapshot_check_reports_every_vignettes_level(built_site, tmp_path):
@@ -354,12 +373,31 @@ def test_the_web_app_manifest_and_its_icons(built_site):
     assert 'rel="manifest" href="manifest.webmanifest"' in home
 
 
-@pytest.mark.parametrize("page", ["index.html", "warning-signs/index.html"])
-def test_only_the_checker_page_holds_the_engines_start_in_its_head(built_site, page):
-    for early in ("pyodide.asm.wasm", "checker_stdlib.zip", "checker-worker.mjs"):
-        assert early not in (built_site / page).read_text()
+def engine_starts(html: str) -> list[tuple[str, int]]:
+    """Return each engine start in a page's head: its script's opening tag and where."""
+    head = html[:html.index("</head>")]
+    return [(found[0], found.start()) for found in re.finditer(r"<script data-worker=[^>]*>", head)]
+
+
+@pytest.mark.parametrize("page", ["index.html", "warning-signs/index.html", "404.html"])
+def test_every_page_has_the_one_engine_start_and_only_the_checker_page_uses_it_early(built_site,
+                                                                                    page):
+    # On every page, for instant navigation to the checker page; never started there.
+    [(tag, _)] = engine_starts((built_site / page).read_text())
+    assert "data-early" not in tag
     checker = (built_site / "checker" / "index.html").read_text()
-    head = checker[:checker.index("</head>")]
+    [(tag, where)] = engine_starts(checker)
+    assert "data-early" in tag
     # Before the stylesheets, which an inline script after them would wait for.
-    assert head.index("checker-worker.mjs") < head.index('rel="stylesheet"')
-    assert "pyodide.asm.wasm" in head and "checker_stdlib.zip" in head
+    assert where < checker.index('rel="stylesheet"')
+    assert "checker-worker.mjs" in tag and "pyodide.asm.wasm" in tag and "checker_stdlib.zip" in tag
+    scripts = {script for path in (page, "checker/index.html")
+               for script in read_page((built_site / path).read_text()).inline_scripts
+               if "checkerEngine" in script}
+    assert len(scripts) == 1, "the same script on every page: one hash in the policy"
+
+
+def test_the_checker_page_script_starts_the_engine_only_through_the_head(built_site):
+    script = (built_site / "assets" / "javascripts" / "checker.js").read_text()
+    for start in ("new Worker(", 'type: "start"', 'get("snapshot")'):
+        assert start not in script, start

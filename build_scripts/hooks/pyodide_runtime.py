@@ -67,7 +67,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in RUNTIME_FILES:
+    for name in CHECKER_FILES:
         shutil.copy2(RUNTIME / name, target / name)
     with tempfile.TemporaryDirectory() as scratch:
         wheel = build_wheel(Path(scratch))
@@ -96,7 +96,7 @@ def check_runtime() -> None:
     if installed != pinned:
         raise PluginError(f"node_modules has pyodide {installed}, package.json pins {pinned}: "
                           "run 'npm ci'")
-    missing = [name for name in RUNTIME_FILES if not (RUNTIME / name).is_file()]
+    missing = [name for name in CHECKER_FILES if not (RUNTIME / name).is_file()]
     if missing:
         raise PluginError(f"node_modules/pyodide lacks {missing}: run 'npm ci'")
 
@@ -267,13 +267,10 @@ def pyodide_cli() -> str:
 # Data
 
 # What the checker's engine needs from the runtime, as Pyodide publishes it (the
-# lock file is written anew, the standard library trimmed).
+# lock file is written anew, the standard library trimmed): all the site serves of
+# it. Pyodide's complete standard library is not deployed; the benchmark's bare page
+# takes it from node_modules.
 CHECKER_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-
-# Copied too: Pyodide's complete standard library, which the checker does not load,
-# so that the site serves Pyodide as published (a bare page can load it by its
-# default name, as the benchmark's does).
-RUNTIME_FILES = (*CHECKER_FILES, "python_stdlib.zip")
 
 # In the checker's package, what its wheel leaves out: the vignettes (checker/data/),
 # which the build and the tests read and the engine never does.
