@@ -16,9 +16,7 @@ ARTICLE = Path(__file__).resolve().parents[1] / "content" / "causes.md"
 
 
 def anchors(**changes) -> list[str]:
-    result = assess({**BASE, **changes})
-    return [cause["source"].removeprefix("causes/#")
-            for cause in result.to_dict()["likely_causes"]]
+    return [cause.anchor for cause in assess({**BASE, **changes}).likely_causes]
 
 
 @pytest.mark.parametrize(("changes", "expected"), [
