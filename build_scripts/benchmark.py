@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MIB = 2**20
 
 # A page that loads Pyodide in a module worker and nothing else: the floor. It
-# loads the site's runtime as Pyodide publishes it, complete standard library included.
+# loads the site's runtime as Pyodide publishes it, complete standard library included
+# (from node_modules: the site does not deploy it).
 BARE_PAGE = """<!doctype html><html lang="en"><title>Bare Pyodide</title><script>
 window.bareReady = new Promise((resolve, reject) => {
   const worker = new Worker("bare-worker.mjs", {type: "module"});
@@ -44,6 +45,8 @@ window.bareReady = new Promise((resolve, reject) => {
   worker.onerror = reject;
 });
 </script></html>"""
+# Pyodide's complete standard library, as the bare page loads it by its default name.
+FULL_STDLIB = "python_stdlib.zip"
 BARE_WORKER = """import { loadPyodide } from "./pyodide/pyodide.mjs";
 await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
 self.postMessage("ready");
@@ -115,10 +118,16 @@ class Site:
 
 
 def bare_site(site: Path, folder: Path) -> Path:
-    """Return a folder serving the bare page beside the site's own Pyodide runtime."""
+    """Return a folder serving the bare page beside the site's own Pyodide runtime and
+    Pyodide's complete standard library, from the npm package the site's runtime is."""
     (folder / "index.html").write_text(BARE_PAGE)
     (folder / "bare-worker.mjs").write_text(BARE_WORKER)
-    (folder / "pyodide").symlink_to(site / "pyodide")
+    runtime = folder / "pyodide"
+    runtime.mkdir()
+    for file in (site / "pyodide").iterdir():
+        if file.name != FULL_STDLIB:  # an older build's copy
+            (runtime / file.name).symlink_to(file)
+    (runtime / FULL_STDLIB).symlink_to(ROOT / "node_modules" / "pyodide" / FULL_STDLIB)
     return folder
 
 
@@ -384,9 +393,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="cold runs of each page on the phone link (about 30 s each)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     args = parser.parse_args(argv)
-    executable = chromium_path()
-    if executable is None:
-        print(f"error: {MISSING}", file=sys.stderr)
+    try:
+        executable = chromium_path()
+        if executable is None:
+            raise ValueError(MISSING)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     if not (args.site / "pyodide" / "engine.json").is_file():
         print(f"error: {args.site} holds no built site with the checker: build it first",

@@ -7,7 +7,7 @@
 // each vignette beside its expected one, which the hook checks too.
 //
 // Usage: node build_scripts/check_snapshot.mjs PYODIDE_DIR SITE_RUNTIME_DIR PACKAGE VIGNETTES STDLIB_ZIP
-import { bridge } from "../docs/assets/javascripts/checker-engine.mjs";
+import { bridge, snapshotHeapBytes } from "../docs/assets/javascripts/checker-engine.mjs";
 import { argumentsOf, installFromSite, pyodideLoader, readVignettes } from "./engine_in_node.mjs";
 
 const { runtime, siteRuntime, packageName, vignettesFile, STDLIB_ZIP: stdlib } =
@@ -19,8 +19,7 @@ const options = { ...loader.options, stdLibURL: stdlib };
 const first = await loadPyodide({ ...options, _makeSnapshot: true });
 const reply = await installFromSite(first, siteRuntime, packageName);
 const snapshot = first.makeMemorySnapshot();
-// The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
-const heapBytes = snapshot.length - new DataView(snapshot.buffer).getUint32(4, true);
+const heapBytes = snapshotHeapBytes(snapshot);
 const heapInUse = first._module._sbrk(0);
 
 const restored = bridge(await loadPyodide({ ...options, _loadSnapshot: snapshot }));

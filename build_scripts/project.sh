@@ -6,6 +6,10 @@
 #   bash build_scripts/project.sh test    set up, run every test (pytest args may follow)
 #   bash build_scripts/project.sh build   set up, build the site into site/
 #   bash build_scripts/project.sh bench   set up, build, print the benchmark figures
+#
+# The tests need Python and Node.js only; Chromium too unless the pytest
+# arguments deselect the browser tests (a -m expression with "not browser").
+# CHROMIUM=/path/to/chromium picks the browser instead of Debian's.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,8 +49,10 @@ find_python() {
 
 # ---------------------------------------------------------------------------
 # Debian packages: Node.js and npm (the Pyodide runtime comes from npm) and,
-# for the tests, Chromium.
+# for the browser tests and the benchmark, Chromium.
 
+# Install the packages of the commands missing among COMMAND:PACKAGE pairs; without
+# root (or password-less sudo) and apt-get, stop naming them (and $MISSING_HINT).
 need_debian() {
   local missing=() cmd pkg
   for pair in "$@"; do
@@ -57,19 +63,60 @@ need_debian() {
   local as_root=()
   [ "$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && as_root=(sudo -n); }
   if ! command -v apt-get >/dev/null || { [ "$(id -u)" -ne 0 ] && [ ${#as_root[@]} -eq 0 ]; }; then
-    die "missing ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) and run again."
+    die "missing ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) and run again.${MISSING_HINT:+ $MISSING_HINT}"
   fi
   say "Installing Debian packages: ${missing[*]}"
   "${as_root[@]}" apt-get update -qq
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# The browser the browser tests and the benchmark drive: CHROMIUM if set (it must
+# be a program), else Debian's chromium, installed if missing.
+need_chromium() {
+  if [ -n "${CHROMIUM:-}" ]; then
+    [ -f "$CHROMIUM" ] && [ -x "$CHROMIUM" ] \
+      || die "CHROMIUM=$CHROMIUM is not a program: point it at a Chromium or Chrome executable."
+    return
+  fi
+  MISSING_HINT='Or point CHROMIUM at a Chromium or Chrome (CHROMIUM=/path/to/chromium), or leave out the browser tests: test -m "not browser".' \
+    need_debian chromium:chromium
+}
+
+# True if the pytest arguments deselect the browser tests: a marker expression
+# (-m EXPR or -mEXPR) that contains "not browser".
+deselects_browser() {
+  local previous="" argument
+  for argument in "$@"; do
+    if { [ "$previous" = "-m" ] && [[ $argument == *"not browser"* ]]; } \
+        || [[ $argument == -m*"not browser"* ]]; then
+      return 0
+    fi
+    previous=$argument
+  done
+  return 1
+}
+
 # ---------------------------------------------------------------------------
 # The virtual environment and the npm packages, reinstalled only when their
 # pinned lists change.
 
-stamp_ok() { [ -f "$2" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$(cat "$2")" ]; }
-stamp_write() { sha256sum "$1" | cut -d' ' -f1 > "$2"; }
+# The sha256 of a file, in hex: with sha256sum (Linux), shasum (macOS) or Python
+# (.venv's, else $PYTHON or python3).
+sha256_of() {
+  if command -v sha256sum >/dev/null; then
+    sha256sum "$1" | cut -d' ' -f1
+  elif command -v shasum >/dev/null; then
+    shasum -a 256 "$1" | cut -d' ' -f1
+  else
+    local python="$VENV/bin/python"
+    [ -x "$python" ] || python=${PYTHON:-python3}
+    "$python" -c 'import hashlib, sys
+print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$1"
+  fi
+}
+
+stamp_ok() { [ -f "$2" ] && [ "$(sha256_of "$1")" = "$(cat "$2")" ]; }
+stamp_write() { sha256_of "$1" > "$2"; }
 
 setup_venv() {
   if [ -x "$VENV/bin/python" ] && ! python_ok "$VENV/bin/python"; then
@@ -113,6 +160,9 @@ build() {
 
 # ---------------------------------------------------------------------------
 
+# Sourced (by tests/test_project_script.py), it only defines the functions above.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
@@ -124,10 +174,11 @@ case "$command" in
   build)
     setup; build ;;
   test)
-    setup chromium:chromium
+    setup
+    deselects_browser "$@" || need_chromium
     exec "$VENV/bin/python" -m pytest "$@" ;;
   bench)
-    setup chromium:chromium; build
+    setup; need_chromium; build
     exec "$VENV/bin/python" -m build_scripts.benchmark "$@" ;;
   *)
     die "usage: bash build_scripts/project.sh serve|build|test|bench (got '${command}')" ;;

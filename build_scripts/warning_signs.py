@@ -25,7 +25,7 @@ LISTED_LEVELS = {"emergency": "danger", "urgent": "warning", "doctor": "note"}
 
 def warning_signs() -> dict[str, dict]:
     """Return, for each listed level, its box title, instruction and signs (each
-    with its rule id and the anchor of the section that explains it)."""
+    with its rule id and the site-relative link to the section that explains it)."""
     lists = {}
     for level_id, admonition in LISTED_LEVELS.items():
         level = LEVELS_BY_ID[level_id]
@@ -36,7 +36,7 @@ def warning_signs() -> dict[str, dict]:
             "admonition": admonition,
             # An instruction to call has its call buttons (call_buttons.py).
             "call": level_id in CALLED_LEVELS,
-            "signs": [{"rule": rule.id, "text": rule.sign, "anchor": rule.source.split("#")[1]}
+            "signs": [{"rule": rule.id, "text": rule.sign, "link": rule.source.link}
                       for rule in rules_at(level_id)],
         }
     return lists

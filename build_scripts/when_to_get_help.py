@@ -14,6 +14,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+from build_scripts.article_links import cited_url
 from build_scripts.call_buttons import CALLED_LEVELS, call_buttons
 from build_scripts.commonest_signs import (
     COMMONEST_SIGNS,
@@ -69,7 +70,7 @@ def help_levels(page_url: str) -> list[dict[str, Any]]:
             "id": level_id,
             "title": f"{headline} if you have any of these",
             "signs": [{"rule": rule.id, "text": rule.sign,
-                       "href": f"{warning_signs}#{rule.source.partition('#')[2]}"}
+                       "href": cited_url(rule.source, page_url)}
                       for rule in rules],
             "all_text": f"All {len(rules_at(level_id))} signs that mean you should "
                         f"{lower_first(headline)}",

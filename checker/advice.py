@@ -25,7 +25,16 @@ from .conditions import (
     OneOf,
 )
 from .emergency_numbers import numbers_in_words
-from .levels import CALM, DOCTOR, EMERGENCY, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE, URGENT
+from .levels import (
+    CALM,
+    DOCTOR,
+    EMERGENCY,
+    LEVEL_IDS,
+    LEVELS_BY_ID,
+    NOT_EMERGENCY,
+    SELF_CARE,
+    URGENT,
+)
 from .rules import rules_at
 from .wording import lower_first
 
@@ -157,8 +166,8 @@ ADVICE = (
         NOT_EMERGENCY, Is("one_sided_rash")),
     Tip("Tell the doctor about the massage: what kind it was and when.",
         frozenset({EMERGENCY, URGENT, DOCTOR})),
-    Tip("Have no more massage until a doctor has checked you and says it is safe.",
-        frozenset({URGENT, DOCTOR})),
+    # What the level says about more massage, in its own words.
+    *(Tip(LEVELS_BY_ID[level].massage, frozenset({level})) for level in (URGENT, DOCTOR)),
     # --- after a faint, a rash from the oil ---
     Tip("After a faint, sit or lie down for a minute before you stand up, and stand up slowly. "
         "If you feel faint again, lie down and raise your legs.",

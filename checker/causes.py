@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .conditions import FEVER, AllOf, AnyOf, AtLeast, Condition, Includes, Is, Not, OneOf
+from .citations import Citation
+from .conditions import (
+    ASK_A_DOCTOR_FIRST,
+    FEVER,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    Includes,
+    Is,
+    Not,
+    OneOf,
+)
 from .levels import ALL_LEVELS, CALM, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE
 
 
@@ -26,13 +38,13 @@ class Cause:
     text: str
 
     @property
-    def source(self) -> str:
-        """Return the site-relative link to the article section."""
-        return f"causes/#{self.anchor}"
+    def source(self) -> Citation:
+        """Return the section of the Causes article that explains the cause."""
+        return Citation(CAUSES_ARTICLE, self.anchor)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the cause as JSON-ready data."""
-        return {"title": self.title, "text": self.text, "source": self.source}
+        return {"title": self.title, "text": self.text, "source": self.source.link}
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,9 @@ def causes_for(answers: Mapping[str, Any], level: str) -> tuple[Cause, ...]:
 
 # ---------------------------------------------------------------------------
 # Data
+
+# The article whose sections explain the causes, each at its anchor.
+CAUSES_ARTICLE = "causes"
 
 CAUSES = (
     Cause("normal-soreness", "Ordinary soreness",
@@ -112,9 +127,6 @@ SPINE_BONE_OR_BLOOD = ("herniated_disc", "osteochondrosis", "scoliosis", "osteop
                        "spinal_stenosis", "ankylosing_spondylitis", "cancer",
                        "bleeding_disorder", "tuberculosis", "long_term_steroids",
                        "weak_immune_system")
-ASK_A_DOCTOR_FIRST = ("herniated_disc", "spinal_stenosis", "osteoporosis",
-                      "ankylosing_spondylitis", "cancer", "bleeding_disorder", "tuberculosis",
-                      "skin_disease")
 
 CAUSE_RULES = (
     CauseRule("normal-soreness", frozenset({SELF_CARE}), AtLeast("severity", 1)),
@@ -123,8 +135,7 @@ CAUSE_RULES = (
     CauseRule("too-much-pressure", ALL_LEVELS, Is("dark_urine")),
     CauseRule("therapist-skill", CALM, AnyOf(Is("redness_swelling"), Is("movement_limited"),
                                              Is("painkillers", "not_helped"))),
-    CauseRule("contraindications", ALL_LEVELS, AnyOf(Includes("conditions", *ASK_A_DOCTOR_FIRST),
-                                              Is("pregnant"), FEVER)),
+    CauseRule("contraindications", ALL_LEVELS, AnyOf(ASK_A_DOCTOR_FIRST, Is("pregnant"), FEVER)),
     CauseRule("hidden-conditions", ALL_LEVELS, AnyOf(Includes("conditions", *SPINE_BONE_OR_BLOOD),
                                               Is("anticoagulants"), Is("night_pain"),
                                               Is("weight_loss"))),

@@ -301,3 +301,6 @@ BLEEDING_RISK = AnyOf(Is("anticoagulants"), Includes("conditions", "bleeding_dis
 SEVERE = AtLeast("severity", 7)
 # Within two days of the massage, when bruising and swelling are fresh.
 FRESH = Not(Above("hours_since_massage", EASING_BY_HOURS))
+# A known condition that a doctor should check before any more massage (the choices the
+# question flags): rule D14, and massage despite a contraindication as a likely cause.
+ASK_A_DOCTOR_FIRST = Includes("conditions", *QUESTIONS_BY_ID["conditions"].ask_a_doctor)

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from .citations import Citation
+from .questions import QUESTIONS_BY_ID
+
 # Ordinary soreness is at its worst from about a day after the massage.
 WORST_FROM_HOURS = 24
 # Ordinary soreness peaks within the first day or two and is easing by this time.
@@ -25,7 +28,8 @@ TWO_WEEKS_HOURS = 336
 
 # Ordinary soreness is mild to moderate: at its worst, the top of the pain scale's
 # "moderate" band. A score above it is a reason to see a doctor (rule D13).
-USUAL_WORST_SEVERITY = 6
+USUAL_WORST_SEVERITY = next(band.maximum for band in QUESTIONS_BY_ID["severity"].bands
+                            if band.word == "moderate")
 
 # The usual course, drawn as a picture on the checker's result: (hours since the
 # massage, how strong ordinary soreness is as a share of its worst). It starts
@@ -62,7 +66,7 @@ PHASES = (
 )
 
 # The article section that explains the usual course.
-SOURCE = "is-my-pain-normal/#timeline"
+SOURCE = Citation("is-my-pain-normal", "timeline")
 
 SUMMARY = ("Ordinary soreness after a massage starts within a few hours, is at its worst "
            f"in the first day or two, is easing by {EASING_BY_HOURS} hours "
@@ -83,7 +87,7 @@ def reader_on_course(hours: int, pain: int, level: str) -> dict[str, Any] | None
         return None
     at = f"{hours} hours"
     return {"hours": hours, "pain": pain, "phase": phase_at(hours).words,
-            "summary": SUMMARY, "source": SOURCE,
+            "summary": SUMMARY, "source": SOURCE.link,
             "text": f"You: {at} after the massage, pain {pain} out of 10. At {at}, ordinary "
                     f"soreness {phase_at(hours).words}."}
 
@@ -110,5 +114,5 @@ def usual_course() -> dict[str, Any]:
         "worst_severity": USUAL_WORST_SEVERITY,
         "phases": [phase.to_dict() for phase in PHASES],
         "summary": SUMMARY,
-        "source": SOURCE,
+        "source": SOURCE.link,
     }

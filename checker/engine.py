@@ -36,6 +36,7 @@ def assess(data: object) -> Result:
         advice=advice_for(answers, level.id),
         safety_net=safety_net(answers, level.id),
         pause_massage=level.pause_massage,
+        massage=level.massage,
         likely_causes=causes_for(answers, level.id),
         get_help_sooner=get_help_sooner(answers, level.id),
         course=reader_on_course(answers["hours_since_massage"], answers["severity"], level.id),

@@ -16,16 +16,22 @@ SELF_CARE = "self_care"
 
 @dataclass(frozen=True)
 class Level:
-    """A triage level: what the person is told, and whether massage should stop."""
+    """A triage level: what the person is told, whether massage should stop, and the
+    one sentence that says so (``massage``), wherever it is said."""
 
     id: str
     headline: str
     action: str
     pause_massage: bool
+    massage: str
 
 
 # ---------------------------------------------------------------------------
 # Data
+
+# What a level says about more massage.
+NO_MORE_MASSAGE = "Have no more massage until a doctor has checked you and says it is safe."
+MASSAGE_AGAIN = "Massage again is fine once the soreness has gone: ask for lighter pressure."
 
 # Ordered from most to least urgent; the action sentences are the spec's, with the
 # numbers from the one table (emergency_numbers.py); the page shows call buttons beside.
@@ -33,17 +39,17 @@ LEVELS = (
     Level(EMERGENCY, "Call the emergency number now",
           f"Call the emergency number ({numbers_in_words()}) or go to an emergency department "
           "now.",
-          pause_massage=True),
+          pause_massage=True, massage=NO_MORE_MASSAGE),
     Level(URGENT, "See a doctor today",
           "See a doctor today: same-day appointment, urgent care, or an out-of-hours service.",
-          pause_massage=True),
+          pause_massage=True, massage=NO_MORE_MASSAGE),
     Level(DOCTOR, "Book a doctor's appointment",
           "Book a doctor's appointment in the next few days; no more massage until a doctor "
           "has looked at it.",
-          pause_massage=True),
+          pause_massage=True, massage=NO_MORE_MASSAGE),
     Level(SELF_CARE, "This looks like normal soreness",
           "This fits ordinary post-massage soreness: self-care, and what would change that.",
-          pause_massage=False),
+          pause_massage=False, massage=MASSAGE_AGAIN),
 )
 
 LEVEL_IDS = tuple(level.id for level in LEVELS)

@@ -108,10 +108,16 @@ class Question:
     # A yes or no asked on its own (Yes / No) in a section with a list of boxes: a fact
     # about the reader that shapes what follows (being pregnant), not a sign to tick.
     asked_alone: bool = False
+    # The choices a doctor should check before any more massage (the known conditions).
+    ask_a_doctor: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
+        unknown = [value for value in self.ask_a_doctor if value not in self.values]
+        if unknown:
+            raise ValueError(f"question {self.id}: ask_a_doctor names {unknown}, which are "
+                             "not among its choices")
         if self.parts and (self.kind != INTEGER or self.parts[-1].size != 1):
             raise ValueError(f"question {self.id}: parts are for a number answer, and the "
                              "last part must be the answer's own unit")
@@ -490,7 +496,8 @@ QUESTIONS: tuple[Question, ...] = (
                       ("tuberculosis", "Tuberculosis (TB)"),
                       ("long_term_steroids", "Steroid tablets for 3 months or more"),
                       ("weak_immune_system", "A weak immune system (from an illness or its "
-                                             "treatment)"))),
+                                             "treatment)")),
+             ask_a_doctor=("osteoporosis", "cancer", "bleeding_disorder", "tuberculosis")),
     Question("anticoagulants", BOOLEAN, "massage",
              "Do you take blood thinners?",
              "For example warfarin, apixaban or rivaroxaban.",

@@ -7,6 +7,8 @@ from typing import Any
 
 from .advice import SafetyNetLine
 from .causes import Cause
+from .citations import Citation
+from .course import SOURCE as COURSE_SOURCE
 
 # The triage policy the results follow (the spec's "policy v3").
 POLICY_VERSION = "3"
@@ -19,11 +21,12 @@ class Reason:
     rule: str
     level: str
     text: str
-    source: str
+    source: Citation
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reason as JSON-ready data."""
-        return {"rule": self.rule, "level": self.level, "text": self.text, "source": self.source}
+        return {"rule": self.rule, "level": self.level, "text": self.text,
+                "source": self.source.link}
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Result:
     advice: tuple[str, ...]
     safety_net: tuple[SafetyNetLine, ...]
     pause_massage: bool
+    # What the level says about more massage, in its one sentence.
+    massage: str
     likely_causes: tuple[Cause, ...]
     # The few points of the safety-netting that fit the answers, for the top of the page.
     get_help_sooner: tuple[str, ...] = ()
@@ -64,6 +69,7 @@ class Result:
             "watch_for": list(self.watch_for),
             "safety_net": [line.to_dict() for line in self.safety_net],
             "pause_massage": self.pause_massage,
+            "massage": self.massage,
             "likely_causes": [cause.to_dict() for cause in self.likely_causes],
             "policy": POLICY_VERSION,
             "get_help_sooner": list(self.get_help_sooner),
@@ -74,11 +80,11 @@ class Result:
     def citations(self) -> list[dict[str, str]]:
         """Return the article sections the result cites, once each, in the order the
         page shows them: the reasons, the usual course, the likely causes."""
-        cited: dict[str, str] = {}
+        cited: dict[Citation, str] = {}
         for reason in self.reasons:
             cited.setdefault(reason.source, reason.text)
         if self.course:
-            cited.setdefault(self.course["source"], "How soreness usually runs")
+            cited.setdefault(COURSE_SOURCE, "How soreness usually runs")
         for cause in self.likely_causes:
             cited.setdefault(cause.source, cause.title)
-        return [{"source": source, "for": words} for source, words in cited.items()]
+        return [{"source": citation.link, "for": words} for citation, words in cited.items()]

@@ -174,9 +174,8 @@ def rule_levels() -> dict[str, set[str]]:
     """Return, for each section of warning-signs.md a rule links to, its rules' levels."""
     levels: dict[str, set[str]] = {}
     for rule in RULES:
-        page, _, anchor = rule.source.partition("/#")
-        assert page == "warning-signs", f"{rule.id} links to {rule.source}"
-        levels.setdefault(anchor, set()).add(rule.level)
+        assert rule.source.article == "warning-signs", f"{rule.id} cites {rule.source}"
+        levels.setdefault(rule.source.anchor, set()).add(rule.level)
     return levels
 
 
@@ -258,7 +257,7 @@ def sections_out_of_place(warning_signs: Path = WARNING_SIGNS) -> list[str]:
               if section.depth == 3}
     problems = []
     for rule in RULES:
-        anchor = rule.source.partition("/#")[2]
+        anchor = rule.source.anchor
         if anchor not in placed:
             problems.append(f"{rule.id}: warning-signs.md has no section #{anchor}")
         elif placed[anchor] != rule.level:

@@ -1,9 +1,13 @@
-"""The benchmark's verdicts (build_scripts/benchmark.py): its Lighthouse budgets and the
-issue's goals decide its exit status, so they are tested here; its timings are not."""
+"""The benchmark (build_scripts/benchmark.py): its Lighthouse budgets and the issue's goals
+decide its exit status, and its bare page's files, so they are tested here; its timings are not."""
 
 from __future__ import annotations
 
-from build_scripts.benchmark import BUDGETS, GOALS, print_goals, short_of_budget
+from pathlib import Path
+
+from build_scripts.benchmark import BUDGETS, GOALS, bare_site, print_goals, short_of_budget
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FULL_MARKS = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -38,3 +42,16 @@ def test_one_figure_over_its_limit_fails_the_goals(capsys):
     assert print_goals(figures) is False
     out = capsys.readouterr().out
     assert out.count("NOT MET") == 1 and "5.01 MiB  NOT MET" in out
+
+
+def test_the_bare_page_takes_the_complete_standard_library_from_node_modules(tmp_path):
+    # The site deploys only the engine's own standard library; the bare page, the floor
+    # the checker is measured against, loads Pyodide's complete one, as Pyodide publishes it.
+    site, folder = tmp_path / "site", tmp_path / "bare"
+    (site / "pyodide").mkdir(parents=True)
+    (site / "pyodide" / "pyodide.mjs").write_text("// the site's runtime")
+    folder.mkdir()
+    runtime = bare_site(site, folder) / "pyodide"
+    assert (runtime / "pyodide.mjs").read_text() == "// the site's runtime"
+    full = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    assert full.is_file() and (runtime / "python_stdlib.zip").resolve() == full.resolve()

@@ -9,15 +9,19 @@ import ast
 import hashlib
 import json
 import re
+import shutil
 import struct
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from build_scripts.content_security_policy import read_page
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE, package_name
-from tests.conftest import build_site
+from build_scripts.vignettes import load_vignettes
+from tests.conftest import build_site, copy_of_the_project
 from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +38,8 @@ def test_the_site_ships_only_what_a_stdlib_only_checker_needs(built_site):
     shipped = {path.name for path in (built_site / "pyodide").iterdir()}
     wheel = [name for name in shipped if name.endswith(".whl")]
     assert len(wheel) == 1 and wheel[0].endswith("-py3-none-any.whl")
-    assert shipped == {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+    # Not Pyodide's complete standard library: the engine loads its own.
+    assert shipped == {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
                        "pyodide-lock.json", "checker_stdlib.zip", "engine.json", *wheel}
 
 
@@ -52,6 +57,14 @@ def test_the_wheel_holds_the_checker_package_and_nothing_else(built_site):
     names = zipfile.ZipFile(wheel).namelist()
     assert "checker/__init__.py" in names and "checker/rules.py" in names
     assert all(name.startswith(("checker/", "after_the_massage_checker-")) for name in names)
+
+
+def test_the_wheel_leaves_out_the_vignettes_the_engine_never_reads(tmp_path):
+    wheel = load_hook("pyodide_runtime").build_wheel(tmp_path)
+    assert (ROOT / "checker" / "data" / "vignettes.json").is_file()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert [name for name in names if name.startswith("checker/") and not name.endswith(".py")] \
+        == []
 
 
 def test_the_wheel_is_reproducible(tmp_path):
@@ -87,7 +100,7 @@ def module_file(module: str, names: set[str]) -> str | None:
 
 
 def test_the_engine_stdlib_holds_the_checkers_imports_compiled_and_little_else(built_site):
-    full = set(zipfile.ZipFile(built_site / "pyodide" / "python_stdlib.zip").namelist())
+    full = set(zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist())
     trimmed = zipfile.ZipFile(built_site / "pyodide" / "checker_stdlib.zip").namelist()
     assert trimmed and all(name.endswith(".pyc") and name[:-1] in full for name in trimmed)
     sources = {name[:-1] for name in trimmed}
@@ -192,11 +205,27 @@ def test_the_build_fails_when_the_engine_in_pyodide_misses_a_vignettes_level():
         "  V04: expected doctor, got urgent"]
 
 
+def test_the_snapshot_heap_is_read_from_its_header_where_the_snapshot_starts():
+    # One reader of the header, for the build and the page, that minds the byte offset of
+    # a snapshot that is a view into a larger buffer.
+    engine = (ROOT / "docs" / "assets" / "javascripts" / "checker-engine.mjs").as_uri()
+    script = f"""import {{ snapshotHeapBytes }} from "{engine}";
+const buffer = new ArrayBuffer(24);
+new DataView(buffer).setUint32(4, 999, true);  // what a reader from the buffer's start finds
+const snapshot = new Uint8Array(buffer, 8, 16);
+new DataView(buffer, 8).setUint32(4, 6, true);  // the snapshot's header: its heap starts at 6
+console.log(snapshotHeapBytes(snapshot));"""
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "10"
+
+
 def test_the_snapshot_check_reports_every_vignettes_level(built_site, tmp_path):
     # The Node side of the gate above: check_snapshot.mjs, run on the built site's
     # engine with one expectation changed, reports the vignette, and the hook stops.
     hook = load_hook("pyodide_runtime")
-    vignettes = json.loads(hook.VIGNETTES.read_text("utf-8"))
+    vignettes = load_vignettes()
     wrong = {"emergency": "self_care"}.get(vignettes[0]["expect"], "emergency")
     vignettes[0]["expect"] = wrong
     changed = tmp_path / "vignettes.json"
@@ -283,12 +312,17 @@ def test_cache_names_change_with_their_files_only(tmp_path):
     assert third["checker"] != second["checker"] and third["runtime"] == second["runtime"]
 
 
-def test_the_same_sources_give_the_same_engine_files(built_site, tmp_path):
+def test_the_same_sources_give_the_same_engine_files_and_need_no_tests(built_site, tmp_path):
     # Else every deployment would change the offline caches' names, and phones would
-    # download the runtime again.
-    again = build_site(tmp_path / "again", SITE_URL="http://127.0.0.1:1/")
+    # download the runtime again. Built from a copy of the project without tests/: the
+    # build reads the checker's own data (its vignettes among them), never the tests.
+    project = copy_of_the_project(tmp_path / "project")
+    shutil.rmtree(project / "tests")
+    again = build_site(tmp_path / "again", root=project, SITE_URL="http://127.0.0.1:1/")
     for name in ("checker_stdlib.zip", "engine.json", "pyodide-lock.json"):
         assert sha256(again / "pyodide" / name) == sha256(built_site / "pyodide" / name), name
+    assert f"{len(load_vignettes())} written case descriptions" in " ".join(
+        (again / "checker" / "clinical-safety" / "index.html").read_text("utf-8").split())
 
 
 def test_the_service_worker_deletes_only_the_caches_it_versions(built_site):
@@ -339,12 +373,31 @@ def test_the_web_app_manifest_and_its_icons(built_site):
     assert 'rel="manifest" href="manifest.webmanifest"' in home
 
 
-@pytest.mark.parametrize("page", ["index.html", "warning-signs/index.html"])
-def test_only_the_checker_page_holds_the_engines_start_in_its_head(built_site, page):
-    for early in ("pyodide.asm.wasm", "checker_stdlib.zip", "checker-worker.mjs"):
-        assert early not in (built_site / page).read_text()
+def engine_starts(html: str) -> list[tuple[str, int]]:
+    """Return each engine start in a page's head: its script's opening tag and where."""
+    head = html[:html.index("</head>")]
+    return [(found[0], found.start()) for found in re.finditer(r"<script data-worker=[^>]*>", head)]
+
+
+@pytest.mark.parametrize("page", ["index.html", "warning-signs/index.html", "404.html"])
+def test_every_page_has_the_one_engine_start_and_only_the_checker_page_uses_it_early(built_site,
+                                                                                    page):
+    # On every page, for instant navigation to the checker page; never started there.
+    [(tag, _)] = engine_starts((built_site / page).read_text())
+    assert "data-early" not in tag
     checker = (built_site / "checker" / "index.html").read_text()
-    head = checker[:checker.index("</head>")]
+    [(tag, where)] = engine_starts(checker)
+    assert "data-early" in tag
     # Before the stylesheets, which an inline script after them would wait for.
-    assert head.index("checker-worker.mjs") < head.index('rel="stylesheet"')
-    assert "pyodide.asm.wasm" in head and "checker_stdlib.zip" in head
+    assert where < checker.index('rel="stylesheet"')
+    assert "checker-worker.mjs" in tag and "pyodide.asm.wasm" in tag and "checker_stdlib.zip" in tag
+    scripts = {script for path in (page, "checker/index.html")
+               for script in read_page((built_site / path).read_text()).inline_scripts
+               if "checkerEngine" in script}
+    assert len(scripts) == 1, "the same script on every page: one hash in the policy"
+
+
+def test_the_checker_page_script_starts_the_engine_only_through_the_head(built_site):
+    script = (built_site / "assets" / "javascripts" / "checker.js").read_text()
+    for start in ("new Worker(", 'type: "start"', 'get("snapshot")'):
+        assert start not in script, start

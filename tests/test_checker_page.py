@@ -16,7 +16,9 @@ import pytest
 
 from build_scripts import back_map
 from checker import assess
+from checker.citations import Citation
 from checker.conditions import Is
+from checker.course import SOURCE as COURSE_SOURCE
 from checker.course import usual_course
 from checker.levels import EMERGENCY
 from checker.questions import (
@@ -132,8 +134,9 @@ def test_the_page_gets_the_usual_course_as_data(checker_html):
 
 def test_the_course_links_to_a_section_that_exists(built_site, checker_html):
     source = json.loads(form_attribute(checker_html, "data-course"))["source"]
+    assert source == COURSE_SOURCE.link
     target = target_file(built_site, built_site / "index.html", source)
-    assert source.split("#")[1] in parse_page(target).ids
+    assert COURSE_SOURCE.anchor in parse_page(target).ids
 
 
 def test_the_built_map_has_an_area_for_each_checkbox(checker_html):
@@ -233,7 +236,7 @@ def test_the_emergency_answers_are_marked_on_their_inputs(hook, inputs):
 
 def test_an_emergency_no_control_can_show_stops_the_build(hook, monkeypatch):
     rule = Rule("E90", EMERGENCY, "No cough", Is("cough", False), "You have no cough.",
-                "warning-signs/#fever", "No cough")
+                Citation("warning-signs", "fever"), "No cough")
     monkeypatch.setattr(hook, "rules_at", lambda level: (rule,))
     with pytest.raises(ValueError, match="rule E90 is an emergency when a box is left empty"):
         hook.emergency_answers()

@@ -1,23 +1,26 @@
 """The generated page "Clinical safety": the hazard log, checked against the
-checker's questions, rules and tests; the figures measured on the vignettes; and
-the page in the built site, linked from About and How the checker decides."""
+checker's questions and rules by the build and against the tests here; the
+figures measured on the vignettes; and the page in the built site, linked from
+About and How the checker decides."""
 
 from __future__ import annotations
 
-import json
+import ast
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
+from build_scripts.vignettes import load_vignettes
 from checker import assess
 from checker.rules import RULES
 from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
-VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text("utf-8"))
+VIGNETTES = load_vignettes()
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +38,8 @@ def test_the_hazard_log_names_every_emergency_and_urgent_rule(hook):
 @pytest.mark.parametrize(("change", "message"), [
     (lambda hazard: hazard["rules"].append("E99"), r"H1: unknown rule\(s\) \['E99'\]"),
     (lambda hazard: hazard["questions"].append("mood"), r"H1: unknown question\(s\) \['mood'\]"),
-    (lambda hazard: hazard["tests"].append("tests/test_engine.py::test_nothing"),
-     r"H1: test 'tests/test_engine.py::test_nothing' does not exist"),
+    (lambda hazard: hazard["tests"].append("test_engine.py::test_thresholds"),
+     r"H1: test\(s\) \['test_engine.py::test_thresholds'\] are not 'tests/<file>.py::<function>'"),
     (lambda hazard: hazard.update(tests=[]), "H1: names no test"),
     (lambda hazard: hazard.pop("effect"), "entry 1 must have exactly the fields"),
     (lambda hazard: hazard.update(cause=""), "H1: 'cause' must be a str"),
@@ -47,6 +50,30 @@ def test_a_bad_hazard_stops_the_build_naming_it(hook, monkeypatch, change, messa
     monkeypatch.setattr(hook.yaml, "safe_load", lambda text: broken)
     with pytest.raises(PluginError, match=message):
         hook.load_hazards()
+
+
+def defined_tests(path: Path) -> set[str]:
+    """Return the names of the test functions a test file defines at its top level."""
+    tree = ast.parse(path.read_text(encoding="utf-8")) if path.is_file() else ast.Module([], [])
+    return {node.name for node in tree.body
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+
+
+def missing_tests(hazards) -> list[str]:
+    """Return each test the hazards name that no test file defines, with its hazard."""
+    return [f"{hazard.id}: {test}" for hazard in hazards for test in hazard.tests
+            if test.partition("::")[2] not in defined_tests(ROOT / test.partition("::")[0])]
+
+
+def test_every_test_the_hazard_log_names_exists(hook):
+    assert missing_tests(hook.load_hazards()) == []
+
+
+@pytest.mark.parametrize("test", ["tests/test_engine.py::test_nothing",
+                                  "tests/test_nowhere.py::test_thresholds"])
+def test_a_test_the_hazard_log_names_that_does_not_exist_is_found(hook, test):
+    hazard = hook.load_hazards()[0]
+    assert missing_tests([replace(hazard, tests=[*hazard.tests, test])]) == [f"H1: {test}"]
 
 
 def test_the_figures_are_measured_by_running_the_engine(hook):
@@ -82,7 +109,7 @@ def test_a_vignette_not_given_its_expected_level_stops_the_build(hook, expected,
     with pytest.raises(PluginError) as raised:
         hook.vignette_figures(with_expectation(number, wrong))
     message = str(raised.value)
-    assert message.startswith("tests/data/visible.json: the checker does not give 1 of "
+    assert message.startswith("checker/data/vignettes.json: the checker does not give 1 of "
                               f"{len(VIGNETTES)} vignettes their expected level")
     assert f"  {vignette['id']}: expected {wrong}, got {expected} ({how})" in message
 
@@ -108,7 +135,8 @@ def test_the_page_in_the_built_site(built_site):
     assert f"{len(VIGNETTES)} written case descriptions" in " ".join(text.split())
     for hazard_id in ("h1", "h16"):
         assert f'id="{hazard_id}"' in html
-    for limit in ("It is not a diagnosis", "It does not ask your age", "It is not for children",
+    for limit in ("It is not a diagnosis", "It knows your age only as a group",
+                  "It was written mainly for adults",
                   "It cannot know your country"):
         assert limit in text
     for page in ("about/index.html", "checker/how-it-decides/index.html"):

@@ -5,18 +5,18 @@ reason, any JSON either validates or raises InvalidAnswers)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from build_scripts.vignettes import load_vignettes
 from checker import InvalidAnswers, Result, assess, validate
 from checker.levels import LEVEL_IDS
 from checker.questions import BOOLEAN, CHOICE, INTEGER, QUESTIONS, QUESTIONS_BY_ID
 from checker.rules import RULES_BY_ID
 
-VIGNETTES = json.loads((Path(__file__).parent / "data" / "visible.json").read_text("utf-8"))
+VIGNETTES = load_vignettes()
 RANK = {level: rank for rank, level in enumerate(LEVEL_IDS)}
 
 # The spec's triage policy v3 (section 3) written again, independently, as plain Python.

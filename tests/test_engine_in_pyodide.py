@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from build_scripts.site_layout import CHECKER_STDLIB, RUNTIME_FOLDER, package_name
+from build_scripts.vignettes import load_vignettes
 from checker.json_text import assess_reply
 
 ROOT = Path(__file__).resolve().parents[1]
-VIGNETTES_FILE = ROOT / "tests" / "data" / "visible.json"
-VIGNETTES = json.loads(VIGNETTES_FILE.read_text("utf-8"))
+VIGNETTES = load_vignettes()
 # Answers no vignette gives, so that the engine's refusals are compared too.
 REFUSED = [{"id": "empty", "answers": {}}, {"id": "not-an-object", "answers": [1]},
            {"id": "severity-too-high", "answers": {"hours_since_massage": 5, "severity": 11}}]

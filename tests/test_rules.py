@@ -1,48 +1,19 @@
-"""The rule table: the spec's ids and levels, the article anchors, the reason
-texts, every threshold at and either side of its boundary, and every source
-link resolving in the built site."""
+"""The rule table: the ids and levels of the policy written independently
+(tests/test_engine.py), the reason texts, every threshold at and either side of
+its boundary. (Each rule's section of the warning signs is checked in
+test_article_levels.py, and resolving in the built site in test_result.py.)"""
 
 from __future__ import annotations
 
 import pytest
 
 from checker import RULES, assess, validate
+from checker.citations import Citation
 from checker.rules import RETIRED_IDS, RULES_BY_ID, Rule, join_and
+from tests.test_engine import LEVEL_OF, POLICY
 
 BASE = {"hours_since_massage": 20, "severity": 4}
-
-# The spec's rule ids by level (policy v3), and the article anchor for each rule.
-SPEC_IDS = {
-    "emergency": [f"E{number}" for number in range(1, 20) if number != 14],
-    "urgent": [f"U{number}" for number in range(1, 29) if number != 2],
-    "doctor": [f"D{number}" for number in range(2, 22) if number != 10],
-}
-RETIRED = {"U2", "D1", "D10", "E14"}
-ANCHORS = {
-    "E1": "saddle-numbness", "E2": "bladder-bowel", "E3": "limb-weakness", "E4": "stroke-signs",
-    "E5": "chest-symptoms", "E6": "both-legs", "E7": "dark-urine", "E8": "bleeding-risk",
-    "E9": "stiff-neck-high-temperature", "E10": "severe-belly-pain",
-    "E11": "cancer-nerve-signs", "E12": "temperature-purple-spots",
-    "E13": "neck-artery-tear", "E15": "sepsis", "E16": "allergic-reaction", "E17": "fainting",
-    "E18": "high-temperature-headache-neck", "E19": "temperature-after-chemotherapy",
-    "U1": "numbness", "U3": "calf-swelling", "U4": "high-fever", "U5": "kidney-infection",
-    "U6": "belly-pain", "U7": "unexplained-bruising", "U8": "blood-thinners",
-    "U9": "possible-fracture", "U10": "severe-pain-not-helped", "U11": "neck-pain-headache",
-    "U12": "chest-infection", "U13": "injury-severe-pain", "U14": "weight-loss",
-    "U15": "night-pain-after-three-days", "U16": "cancer-back-pain",
-    "U17": "temperature-redness", "U18": "worse-when-straining",
-    "U19": "stiff-neck-temperature", "U20": "pregnancy-headache", "U21": "weak-immune-system",
-    "U22": "injury-blood-thinners", "U23": "older-bones", "U24": "children", "U25": "shingles",
-    "U26": "pregnancy-warning-signs", "U27": "painful-breathing-weak-bones",
-    "U28": "headache-after-manipulation",
-    "D2": "redness-swelling", "D3": "painkillers-not-helping",
-    "D4": "not-better-after-three-days", "D5": "pain-after-a-week", "D6": "getting-worse",
-    "D7": "shooting-pain", "D8": "stiffness", "D9": "night-pain", "D11": "urinary-symptoms",
-    "D12": "recent-injury", "D13": "severe-pain", "D14": "known-conditions",
-    "D15": "pregnancy", "D16": "bruising-blood-thinners", "D17": "fainting-on-standing",
-    "D18": "children-pain", "D19": "numbness-not-worse", "D20": "disc-or-spine-condition",
-    "D21": "pain-after-two-weeks",
-}
+SECTION = Citation("warning-signs", "x")
 
 
 def fires(rule_id: str, **changes) -> bool:
@@ -52,16 +23,9 @@ def fires(rule_id: str, **changes) -> bool:
 # ---------------------------------------------------------------------------
 # The table
 
-def test_the_rule_ids_and_levels_are_the_specs_in_table_order():
-    assert [rule.id for rule in RULES] == [id_ for ids in SPEC_IDS.values() for id_ in ids]
-    for rule in RULES:
-        assert rule.id in SPEC_IDS[rule.level]
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
-def test_each_rule_links_to_its_warning_signs_section(rule):
-    assert rule.source == f"warning-signs/#{ANCHORS[rule.id]}"
-    assert not rule.source.startswith("/")
+def test_the_rule_ids_and_levels_are_the_independent_policys_in_its_order():
+    assert [rule.id for rule in RULES] == list(POLICY)
+    assert [rule.level for rule in RULES] == [LEVEL_OF[rule_id[0]] for rule_id in POLICY]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
@@ -73,17 +37,16 @@ def test_each_rule_has_a_name_a_plain_reason_and_a_description(rule):
 
 
 def test_retired_ids_are_never_reused():
-    assert RETIRED_IDS == RETIRED
-    assert not RETIRED & {rule.id for rule in RULES}
+    assert not RETIRED_IDS & {rule.id for rule in RULES}
     with pytest.raises(ValueError, match="rule D1: the id is retired"):
-        Rule("D1", "doctor", "X", RULES[0].condition, "Text.", "warning-signs/#x", "Sign")
+        Rule("D1", "doctor", "X", RULES[0].condition, "Text.", SECTION, "Sign")
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
-    (("X1", "soon", "X", "Text.", "warning-signs/#x", "Sign"), "unknown level 'soon'"),
-    (("X1", "doctor", "X", "Pain {pain}.", "warning-signs/#x", "Sign"),
+    (("X1", "soon", "X", "Text.", SECTION, "Sign"), "unknown level 'soon'"),
+    (("X1", "doctor", "X", "Pain {pain}.", SECTION, "Sign"),
      r"reason names unknown field\(s\) \['pain'\]"),
-    (("X1", "doctor", "X", "Text.", "warning-signs/#x", "a sign."), "the sign must be"),
+    (("X1", "doctor", "X", "Text.", SECTION, "a sign."), "the sign must be"),
 ])
 def test_a_bad_rule_fails_when_built(arguments, message):
     rule_id, level, name, reason, source, sign = arguments

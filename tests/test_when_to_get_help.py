@@ -163,7 +163,7 @@ def test_each_health_page_shows_the_block_from_the_rule_table(built_site, name):
         assert [sign["rule"] for sign in level["signs"]] == list(rule_ids)
         assert [sign["text"] for sign in level["signs"]] == [rule.sign for rule in rules]
         assert [sign["href"] for sign in level["signs"]] == \
-            [f"{warning_signs}#{rule.source.partition('#')[2]}" for rule in rules]
+            [f"{warning_signs}#{rule.source.anchor}" for rule in rules]
         assert level["all"]["href"] == f"{warning_signs}#{LEVEL_SECTIONS[level_id]}"
         assert level["all"]["text"].startswith(f"All {len(rules_at(level_id))} signs ")
         assert level["all"]["text"].endswith(headline[1:])

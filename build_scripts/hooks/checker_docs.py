@@ -1,19 +1,19 @@
 # Generates the page "How the checker decides" (checker/how-it-decides.md) from
-# the checker's own data: its levels, its rule table and its questions. The page
-# cannot drift from the engine because both read the same tables. Nothing is
-# written to docs/.
+# the checker's own data: its levels, its rule table, the advice that depends on
+# the answers and its questions. The page cannot drift from the engine because
+# both read the same tables. Nothing is written to docs/.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from build_scripts.article_links import cited_link
 from build_scripts.jinja_env import render
-from checker.levels import LEVELS
+from checker.advice import ADVICE, WATCH_FOR, Tip
+from checker.levels import LEVEL_IDS, LEVELS
 from checker.questions import (
     BOOLEAN,
     CHOICE,
@@ -53,9 +53,10 @@ def page_data() -> dict[str, Any]:
             "id": level.id,
             "headline": level.headline,
             "action": level.action,
-            "pause_massage": level.pause_massage,
+            "massage": level.massage,
             "rules": [rule_data(rule) for rule in RULES if rule.level == level.id],
         } for level in LEVELS],
+        "fitted_advice": [tip_data(tip) for tip in (*ADVICE, *WATCH_FOR) if tip.when is not None],
         "questions": [question_data(question) for question in QUESTIONS],
         "required": [f"`{question.id}`" for question in QUESTIONS if question.required],
         "policy": POLICY_VERSION,
@@ -71,8 +72,16 @@ def rule_data(rule: Rule) -> dict[str, Any]:
         "condition": upper_first(rule.condition.describe()),
         "reason": rule.reason.format_map({field: f"`{{{field}}}`"
                                           for field in rule.reason_fields()}),
-        "link": article_link(rule.id, rule.source),
+        "link": cited_link(rule.source, PAGE),
     }
+
+
+# Return a tip that depends on the answers as plain data: when it is given (the answers,
+# and the levels of the results it is in), and its words.
+def tip_data(tip: Tip) -> dict[str, Any]:
+    assert tip.when is not None
+    return {"when": upper_first(tip.when.describe()), "text": tip.text,
+            "levels": [level for level in LEVEL_IDS if level in tip.levels]}
 
 
 # Return one question as plain data: its wording, allowed answers and default.
@@ -138,21 +147,8 @@ def shown_after(show_if: tuple[str, ...]) -> str:
                         for field, given in answers.items())
 
 
-# Return "../<article>.md#<anchor>" for a source "<article>/#<anchor>"; stop the
-# build if a source does not have that shape.
-def article_link(rule_id: str, source: str) -> str:
-    match = SOURCE.fullmatch(source)
-    if match is None:
-        raise PluginError(f"checker rule {rule_id}: source {source!r} is not "
-                          "'<article>/#<anchor>'")
-    return f"../{match['article']}.md#{match['anchor']}"
-
-
 # ---------------------------------------------------------------------------
 # Data
 
 PAGE = "checker/how-it-decides.md"
 TEMPLATE = "how_it_decides.md.j2"
-
-# A rule's source: a site-relative link to an article section.
-SOURCE = re.compile(r"(?P<article>[a-z0-9-]+)/#(?P<anchor>[a-z0-9-]+)")

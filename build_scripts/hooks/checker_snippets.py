@@ -1,8 +1,8 @@
 # Text that pages take from the checker's own data, so that it cannot drift:
 # every list of warning signs on the site (from the rule table), every
-# instruction sentence that belongs to a triage level, and the pain scale in
-# words (from the question data). A page asks for one with a marker, in the
-# manner of mkdocs-material's shortcodes:
+# instruction sentence that belongs to a triage level, the pain scale in words
+# (from the question data) and the emergency numbers (from their table). A page
+# asks for one with a marker, in the manner of mkdocs-material's shortcodes:
 #
 #   <!-- warning-signs: emergency -->   the box of a level's signs (emergency, urgent, doctor)
 #   <!-- level-action: doctor -->       the level's instruction, as a sentence (with its
@@ -11,6 +11,8 @@
 #   <!-- when-to-get-help -->           the "When to get help" block under a health page's
 #                                       answer: each level's commonest signs, calmest first
 #                                       (build_scripts/when_to_get_help.py)
+#   <!-- emergency-numbers -->          the emergency numbers in words, from their table
+#                                       (also in the footer's copyright line, mkdocs.yml)
 #
 # Theme templates (the 404 page, the checker's fallback) include the same
 # partial as the boxes, partials/warning-signs.html. Adding or changing a rule
@@ -30,12 +32,20 @@ from mkdocs.structure.pages import Page
 from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
 from build_scripts.warning_signs import LISTED_LEVELS, render_box, warning_signs
 from build_scripts.when_to_get_help import block, problems
+from checker.emergency_numbers import numbers_in_words
 from checker.levels import LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
 from checker.wording import upper_first
 
 # ---------------------------------------------------------------------------
 # Hooks
+
+# Put the emergency numbers into the footer's copyright line, where mkdocs.yml asks.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.copyright:
+        config.copyright = config.copyright.replace(NUMBERS_MARKER, numbers_in_words())
+    return config
+
 
 # Give theme templates the lists, for {% include "partials/warning-signs.html" %}.
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
@@ -49,9 +59,11 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig,
 # Replace the markers in a page's Markdown with the text they stand for.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     def replace(match: re.Match[str]) -> str:
-        kind, level = match["kind"] or match["whole"], match["level"]
+        kind, level = match["kind"] or match["whole"] or match["numbers"], match["level"]
         if kind == "pain-scale":
             return "\n\n" + pain_scale() + "\n\n"
+        if kind == NUMBERS:
+            return numbers_in_words()
         if kind == "when-to-get-help":
             wrong = problems()
             if wrong:
@@ -70,7 +82,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if not MARKER.fullmatch(found[0]):
             raise PluginError(f"{page.file.src_uri}: unknown marker {found[0]!r}; use "
                               "<!-- warning-signs: LEVEL -->, <!-- level-action: LEVEL -->, "
-                              "<!-- pain-scale --> or <!-- when-to-get-help -->")
+                              f"<!-- pain-scale -->, <!-- when-to-get-help --> or {NUMBERS_MARKER}")
     return MARKER.sub(replace, markdown)
 
 
@@ -88,6 +100,8 @@ def pain_scale() -> str:
 # ---------------------------------------------------------------------------
 # Data
 
+NUMBERS = "emergency-numbers"
+NUMBERS_MARKER = f"<!-- {NUMBERS} -->"
 MARKER = re.compile(r"<!-- (?:(?P<kind>warning-signs|level-action): (?P<level>[a-z_]+)"
-                    r"|(?P<whole>pain-scale|when-to-get-help)) -->")
-ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain|when)[-\w]*.*?-->", re.DOTALL)
+                    rf"|(?P<whole>pain-scale|when-to-get-help)|(?P<numbers>{NUMBERS})) -->")
+ANY_MARKER = re.compile(r"<!--\s*(?:warning|level|pain|when|emergency)[-\w]*.*?-->", re.DOTALL)

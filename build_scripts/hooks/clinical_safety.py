@@ -1,13 +1,14 @@
 # Generates the page "Clinical safety" (checker/clinical-safety.md): the
-# checker's hazard log from content/hazard_log.yml, every question, rule, page
-# and test it names checked to exist; the checker's figures, measured during the
-# build by running the engine over the case vignettes in tests/data/ (the build
-# stops, naming each one, if any vignette is not given its expected level); and
-# the checker's known limits. Nothing is written to docs/.
+# checker's hazard log from content/hazard_log.yml, every question and rule it
+# names checked to exist (the tests it names are checked by the tests,
+# tests/test_clinical_safety.py: the build reads nothing in tests/); the checker's
+# figures, measured during the build by running the engine over the case
+# vignettes in checker/data/ (the build stops, naming each one, if any vignette is
+# not given its expected level); and the checker's known limits. Nothing is
+# written to docs/.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -17,9 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from build_scripts.article_links import cited_link, relative_link
 from build_scripts.content_schema import Hazard, field_spec, make
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import ROOT
+from build_scripts.vignettes import VIGNETTES_NAME, load_vignettes
 from checker import InvalidAnswers, assess
 from checker.levels import LEVEL_IDS, LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
@@ -42,7 +45,7 @@ def render_page() -> str:
     return render(
         TEMPLATE,
         hazards=[hazard_data(hazard) for hazard in load_hazards()],
-        figures=vignette_figures(load_vignettes()),
+        figures=vignette_figures(checked_vignettes()),
     )
 
 
@@ -55,15 +58,10 @@ def hazard_data(hazard: Hazard) -> dict[str, Any]:
         "questions": [{"id": field, "text": QUESTIONS_BY_ID[field].text}
                       for field in hazard.questions],
         "rules": [{"id": rule_id, "name": RULES_BY_ID[rule_id].name,
-                   "link": "../" + RULES_BY_ID[rule_id].source.replace("/#", ".md#")}
+                   "link": cited_link(RULES_BY_ID[rule_id].source, PAGE)}
                   for rule_id in hazard.rules],
-        "pages": [{"link": page_link(page), "name": page} for page in hazard.pages],
+        "pages": [{"link": relative_link(page, PAGE), "name": page} for page in hazard.pages],
     }
-
-
-def page_link(page: str) -> str:
-    """Return a link from checker/clinical-safety.md to a page named from the docs root."""
-    return page.removeprefix("checker/") if page.startswith("checker/") else "../" + page
 
 
 def vignette_figures(vignettes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -133,10 +131,11 @@ def load_hazards() -> list[Hazard]:
                 raise PluginError(f"{where}: '{field}' must be a {kind.__name__}")
         check_references(where, "question", hazard["questions"], QUESTIONS_BY_ID)
         check_references(where, "rule", hazard["rules"], RULES_BY_ID)
-        for test in hazard["tests"]:
-            check_test(where, test)
         if not hazard["tests"]:
             raise PluginError(f"{where}: names no test")
+        malformed = [test for test in hazard["tests"] if not TEST_NAME.fullmatch(str(test))]
+        if malformed:
+            raise PluginError(f"{where}: test(s) {malformed} are not 'tests/<file>.py::<function>'")
     return [make(Hazard, hazard) for hazard in hazards]
 
 
@@ -148,26 +147,13 @@ def check_references(where: str, kind: str, names: list[str], known: Mapping[str
         raise PluginError(f"{where}: unknown {kind}(s) {unknown}")
 
 
-def check_test(where: str, test: object) -> None:
-    """Raise PluginError unless ``test`` is 'file::function' and the file defines it."""
-    path, _, function = str(test).partition("::")
-    source = ROOT / path
-    if not function or not source.is_file() or \
-            not re.search(rf"^def {re.escape(function)}\(", source.read_text("utf-8"), re.M):
-        raise PluginError(f"{where}: test {test!r} does not exist")
-
-
-def load_vignettes() -> list[dict[str, Any]]:
-    """Return the case vignettes the figures are measured on."""
+def checked_vignettes() -> list[dict[str, Any]]:
+    """Return the case vignettes the figures are measured on; raise PluginError
+    naming what is wrong with them."""
     try:
-        vignettes = json.loads((ROOT / VIGNETTES_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise PluginError(f"{VIGNETTES_NAME}: cannot be read: {error}") from error
-    if not isinstance(vignettes, list) or not vignettes or not all(
-            isinstance(item, dict) and item.get("expect") in LEVEL_IDS for item in vignettes):
-        raise PluginError(f"{VIGNETTES_NAME}: must be a list of vignettes, each with an "
-                          f"'expect' level out of {list(LEVEL_IDS)}")
-    return vignettes
+        return load_vignettes()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 # ---------------------------------------------------------------------------
@@ -176,4 +162,5 @@ def load_vignettes() -> list[dict[str, Any]]:
 PAGE = "checker/clinical-safety.md"
 TEMPLATE = "clinical_safety.md.j2"
 HAZARDS_NAME = "content/hazard_log.yml"
-VIGNETTES_NAME = "tests/data/visible.json"
+# A test the hazard log names: a file of the tests and a function in it.
+TEST_NAME = re.compile(r"tests/[\w/]+\.py::test_\w+")

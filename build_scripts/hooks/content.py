@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -76,7 +77,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 # Check an article's front matter, then add the disclaimer, its sources and
-# (on every page) the glossary tooltips.
+# (on every page) the glossary tooltips. Early: what it adds holds markers that
+# hooks/checker_snippets.py fills (the emergency numbers in the disclaimer).
+@event_priority(50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_article(page):
         meta = check_front_matter(page.file.src_uri, page.meta, markdown)

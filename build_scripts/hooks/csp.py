@@ -3,9 +3,9 @@
 # header. The hashes of the inline scripts are read from the built HTML, never
 # written by hand. Every page carries the same policy, with the hashes of every
 # page's inline scripts: instant navigation keeps the first page's policy while
-# it swaps in the next page. Runs after every hook that writes HTML and before
-# hooks/offline.py, which versions the service worker's caches by the pages'
-# contents.
+# it swaps in the next page. Runs late, after every hook that writes HTML, and
+# before hooks/offline.py (last), which versions the service worker's caches by
+# the pages' contents and stops the build if a page has no policy yet.
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from build_scripts.content_security_policy import policy_for, read_page, with_policy
 
@@ -21,6 +22,7 @@ from build_scripts.content_security_policy import policy_for, read_page, with_po
 
 
 # Write the policy into every page; stop the build on anything inline it would block.
+@event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}

@@ -1,7 +1,10 @@
 # Makes the built site work offline and installable: writes the web app
 # manifest and its icons, and the service worker with the list of files it
 # keeps, versioned by their contents so that a new deployment replaces the old
-# cache cleanly. Runs after the other hooks have written the site.
+# cache cleanly. Runs last, once the other hooks have written the site: it needs
+# the engine's manifest (hooks/pyodide_runtime.py) and pages that carry their
+# Content-Security-Policy (hooks/csp.py), and stops the build, naming the hook,
+# without them.
 
 from __future__ import annotations
 
@@ -11,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from build_scripts.app_icon import png
-from build_scripts.content_security_policy import policy_for
+from build_scripts.content_security_policy import policy_for, read_page
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import (
     BRAND,
@@ -27,8 +32,10 @@ from build_scripts.site_layout import (
 # Hooks
 
 # Write the icons and the manifest, then the service worker that lists them too.
+@event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    check_policies(site)
     for name, (size, maskable) in ICONS.items():
         (site / name).write_bytes(png(size, maskable))
     (site / MANIFEST).write_text(json.dumps(manifest(config), indent=2), encoding="utf-8")
@@ -58,10 +65,12 @@ def cached_files(site: Path) -> dict[str, list[Path]]:
     folder = f"{RUNTIME_FOLDER}/"
     engine_manifest = folder + ENGINE_MANIFEST
     group_of = {engine_manifest: "checker"}
-    if (site / engine_manifest).is_file():
-        manifest = json.loads((site / engine_manifest).read_text(encoding="utf-8"))
-        for group, names in manifest["files"].items():
-            group_of.update((folder + name, group) for name in names)
+    if not (site / engine_manifest).is_file():
+        raise PluginError(f"{engine_manifest} is missing: hooks/pyodide_runtime.py writes it, "
+                          "and must run before hooks/offline.py lists the engine's files")
+    manifest = json.loads((site / engine_manifest).read_text(encoding="utf-8"))
+    for group, names in manifest["files"].items():
+        group_of.update((folder + name, group) for name in names)
     groups: dict[str, list[Path]] = {"core": []}
     groups.update((group, []) for group in sorted(set(group_of.values())))
     for path in sorted(site.rglob("*")):
@@ -74,6 +83,18 @@ def cached_files(site: Path) -> dict[str, list[Path]]:
         elif not relative.startswith(folder):
             groups["core"].append(path)
     return groups
+
+
+def check_policies(site: Path) -> None:
+    """Raise PluginError naming the pages that carry no Content-Security-Policy yet: the
+    service worker keeps each page's bytes by their sha256, so the policy must be in."""
+    missing = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*.html"))
+               if not read_page(path.read_text(encoding="utf-8")).policies]
+    if missing:
+        others = f" and {len(missing) - 1} other pages" if missing[1:] else ""
+        raise PluginError(f"no Content-Security-Policy in {missing[0]}{others}: hooks/csp.py "
+                          "writes it into every page, and must run before hooks/offline.py "
+                          "hashes them")
 
 
 def url_of(path: Path, site: Path) -> str:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from build_scripts.site_layout import (
     engine_layout_js,
     package_name,
 )
+from build_scripts.vignettes import VIGNETTES_FILE
 
 RUNTIME = ROOT / "node_modules" / "pyodide"
 
@@ -65,16 +67,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in RUNTIME_FILES:
+    for name in CHECKER_FILES:
         shutil.copy2(RUNTIME / name, target / name)
     with tempfile.TemporaryDirectory() as scratch:
         wheel = build_wheel(Path(scratch))
         shutil.copy2(wheel, target / wheel.name)
         register_wheel(target / wheel.name, target / "pyodide-lock.json", Path(scratch))
     stdlib = target / CHECKER_STDLIB
-    run_node("trim_stdlib.mjs", RUNTIME, target, package_name(), VIGNETTES, stdlib)
+    run_node("trim_stdlib.mjs", RUNTIME, target, package_name(), VIGNETTES_FILE, stdlib)
     snapshot = json.loads(run_node("check_snapshot.mjs", RUNTIME, target, package_name(),
-                                   VIGNETTES, stdlib))
+                                   VIGNETTES_FILE, stdlib))
     limit = initial_memory(RUNTIME / "pyodide.asm.wasm")
     check_snapshot(snapshot, limit)
     write_manifest(target, wheel.name, limit)
@@ -94,20 +96,32 @@ def check_runtime() -> None:
     if installed != pinned:
         raise PluginError(f"node_modules has pyodide {installed}, package.json pins {pinned}: "
                           "run 'npm ci'")
-    missing = [name for name in RUNTIME_FILES if not (RUNTIME / name).is_file()]
+    missing = [name for name in CHECKER_FILES if not (RUNTIME / name).is_file()]
     if missing:
         raise PluginError(f"node_modules/pyodide lacks {missing}: run 'npm ci'")
 
 
 def build_wheel(outdir: Path) -> Path:
-    """Return the path of the checker's py3-none-any wheel, built reproducibly in ``outdir``."""
+    """Return the path of the checker's py3-none-any wheel, built reproducibly in
+    ``outdir`` from a copy of the package without what the engine never reads
+    (NOT_SHIPPED: the vignettes)."""
     from flit_core.wheel import make_wheel_in
 
+    project = outdir / "project"
+    project.mkdir()
+    pyproject = ROOT / "pyproject.toml"
+    readme = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["readme"]
+    for name in (pyproject.name, readme):
+        shutil.copy2(ROOT / name, project / name)
+    package = ROOT / "checker"
+    shutil.copytree(package, project / package.name, ignore=lambda folder, names: [
+        name for name in names
+        if name == "__pycache__" or (Path(folder) == package and name in NOT_SHIPPED)])
     # A fixed timestamp makes the same sources give the same wheel and sha256.
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = WHEEL_TIMESTAMP
     try:
-        return Path(make_wheel_in(ROOT / "pyproject.toml", outdir).file)
+        return Path(make_wheel_in(project / pyproject.name, outdir).file)
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -253,17 +267,14 @@ def pyodide_cli() -> str:
 # Data
 
 # What the checker's engine needs from the runtime, as Pyodide publishes it (the
-# lock file is written anew, the standard library trimmed).
+# lock file is written anew, the standard library trimmed): all the site serves of
+# it. Pyodide's complete standard library is not deployed; the benchmark's bare page
+# takes it from node_modules.
 CHECKER_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
-# Copied too: Pyodide's complete standard library, which the checker does not load,
-# so that the site serves Pyodide as published (a bare page can load it by its
-# default name, as the benchmark's does).
-RUNTIME_FILES = (*CHECKER_FILES, "python_stdlib.zip")
-
-# The engine's own standard library (build_scripts/stdlib_zip.py) is recorded from
-# what it loads while it assesses these.
-VIGNETTES = ROOT / "tests" / "data" / "visible.json"
+# In the checker's package, what its wheel leaves out: the vignettes (checker/data/),
+# which the build and the tests read and the engine never does.
+NOT_SHIPPED = ("data",)
 
 # The largest files the engine needs, which the checker page fetches into the
 # browser's cache while it loads, so that its worker finds them there.

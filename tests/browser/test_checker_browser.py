@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from build_scripts.site_layout import SNAPSHOT_CACHE
+from build_scripts.vignettes import load_vignettes
 from checker import assess
 from checker.conditions import Is
 from checker.levels import EMERGENCY, LEVEL_IDS
@@ -42,7 +43,7 @@ from tests.browser.checker_form import (
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-VIGNETTES = json.loads((ROOT / "tests" / "data" / "visible.json").read_text(encoding="utf-8"))
+VIGNETTES = load_vignettes()
 
 __all__ = ["ENGINE_TIMEOUT", "wait_for_engine"]  # the offline tests use them too
 

@@ -33,6 +33,14 @@ export function bridge(pyodide) {
   return pyodide.pyimport("checker.json_text").assess_reply;
 }
 
+// The bytes of the heap in a memory snapshot of Pyodide (a Uint8Array): its header gives
+// where the heap starts (Pyodide's src/js/snapshot.ts), read where the snapshot's own
+// bytes start in their buffer.
+export function snapshotHeapBytes(snapshot) {
+  const header = new DataView(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+  return snapshot.byteLength - header.getUint32(4, true);
+}
+
 // True if the engine answers as the checker does: it refuses empty answers, by name.
 export function answersLikeTheChecker(reply) {
   const invalid = JSON.parse(reply("{}")).invalid;

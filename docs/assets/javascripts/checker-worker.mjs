@@ -8,7 +8,7 @@
 // browser's Cache Storage, made before the engine has seen any answers; later
 // visits restore it instead of starting Python again. A missing, damaged or
 // outdated snapshot only means an ordinary start (which keeps a new one).
-import { answersLikeTheChecker, bridge, installChecker, sha256Hex, wheelEntry } from "./checker-engine.mjs";
+import { answersLikeTheChecker, bridge, installChecker, sha256Hex, snapshotHeapBytes, wheelEntry } from "./checker-engine.mjs";
 import { RUNTIME, SNAPSHOT_CACHE } from "./engine-layout.mjs";
 
 const runtime = new URL(RUNTIME, import.meta.url);
@@ -153,8 +153,7 @@ function keep(snapshot, madeFrom, heapLimit) {
   const since = performance.now();
   const done = (outcome) => self.postMessage({ type: "snapshot", ...outcome,
                                                ms: Math.round(performance.now() - since) });
-  // The snapshot's header gives where the heap starts (Pyodide's src/js/snapshot.ts).
-  const heap = snapshot.length - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+  const heap = snapshotHeapBytes(snapshot);
   if (heap > heapLimit) {
     return done({ kept: false, reason: `its heap of ${heap} bytes would not fit the ${heapLimit} a restore has` });
   }

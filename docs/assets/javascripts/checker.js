@@ -109,15 +109,15 @@
       settle.reject(new Error(why));
       stop(noReply(why));
     };
-    // The page's head holds the engine's first start (not when instant navigation
-    // brought the reader here): on a return visit it has started it already; take the
-    // worker over, with what it said meanwhile. Only once: a later engine is new.
+    // The page's head holds the one way to start the engine (partials/checker_start.html):
+    // on a return visit it has started it already; take the worker over, with what it
+    // said meanwhile. Only once: a later engine is new.
     const early = window.checkerEngine && !window.checkerEngine.taken ? window.checkerEngine : null;
     if (early) early.taken = true;
     const begin = () => {
       if (stopped) return;
       try {
-        worker = early ? early.start() : new Worker(new URL(form.dataset.worker, location.href), { type: "module" });
+        worker = early ? early.start() : window.checkerEngine.begin();
       } catch (error) {
         return settle.reject(error);
       }
@@ -125,10 +125,6 @@
       worker.onerror = onError;
       if (early) {
         for (const event of early.said.splice(0)) (event.type === "error" ? onError : onMessage)(event);
-      } else {
-        // ?snapshot=off neither restores nor keeps a snapshot of the engine (for comparison).
-        const snapshot = new URLSearchParams(location.search).get("snapshot") !== "off";
-        worker.postMessage({ type: "start", package: form.dataset.package, snapshot });
       }
     };
     ready.then(keepRuntimeOffline, () => {});
@@ -679,9 +675,7 @@
         element("h2", { id: "checker-headline" }, result.headline),
         element("p", {}, result.action),
         ...calls,
-        element("p", { class: "checker-pause" }, result.pause_massage
-          ? "No more massage until a doctor says it is safe."
-          : "Massage again is fine once the soreness has gone: ask for lighter pressure.")),
+        element("p", { class: "checker-pause" }, result.massage)),
       ...listSection("reasons", "Why", result.reasons, (reason) =>
         [reason.text + " ", siteLink(reason.source, "Read more", `Read more: ${reason.text}`)]),
       ...listSection("sooner", "Get help sooner", result.get_help_sooner, (text) => [text]),
