@@ -26,9 +26,14 @@ WEEK_HOURS = 168
 # Any pain still there two weeks after the massage needs a doctor (rule D21).
 TWO_WEEKS_HOURS = 336
 
+# The answers that place a reader on the usual course: the hours since the massage,
+# and the pain score.
+HOURS_FIELD = "hours_since_massage"
+PAIN_FIELD = "severity"
+
 # Ordinary soreness is mild to moderate: at its worst, the top of the pain scale's
 # "moderate" band. A score above it is a reason to see a doctor (rule D13).
-USUAL_WORST_SEVERITY = next(band.maximum for band in QUESTIONS_BY_ID["severity"].bands
+USUAL_WORST_SEVERITY = next(band.maximum for band in QUESTIONS_BY_ID[PAIN_FIELD].bands
                             if band.word == "moderate")
 
 # The usual course, drawn as a picture on the checker's result: (hours since the

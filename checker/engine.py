@@ -5,7 +5,7 @@ from __future__ import annotations
 from .advice import advice_for, get_help_sooner, safety_net
 from .answers import Answers, validate
 from .causes import causes_for
-from .course import reader_on_course
+from .course import HOURS_FIELD, PAIN_FIELD, reader_on_course
 from .levels import LEVEL_IDS, LEVELS_BY_ID, most_urgent
 from .result import Reason, Result
 from .rules import RULES, Rule
@@ -39,5 +39,5 @@ def assess(data: object) -> Result:
         massage=level.massage,
         likely_causes=causes_for(answers, level.id),
         get_help_sooner=get_help_sooner(answers, level.id),
-        course=reader_on_course(answers["hours_since_massage"], answers["severity"], level.id),
+        course=reader_on_course(answers[HOURS_FIELD], answers[PAIN_FIELD], level.id),
     )

@@ -18,8 +18,8 @@ from build_scripts import back_map
 from checker import assess
 from checker.citations import Citation
 from checker.conditions import Is
+from checker.course import HOURS_FIELD, PAIN_FIELD, usual_course
 from checker.course import SOURCE as COURSE_SOURCE
-from checker.course import usual_course
 from checker.levels import EMERGENCY
 from checker.questions import (
     BOOLEAN,
@@ -108,9 +108,9 @@ def test_the_course_data_gives_the_curve_and_its_scale(hook):
     # Which results show the chart, and the reader's point on it, are the result's
     # (its "course"): the page only draws them, so the data names no level or answer.
     assert not {"levels", "hours_field", "pain_field"} & set(data)
-    hours = QUESTIONS_BY_ID[hook.COURSE_HOURS_FIELD]
+    hours = QUESTIONS_BY_ID[HOURS_FIELD]
     assert hours.unit == "hours"
-    assert data["pain_max"] == QUESTIONS_BY_ID[hook.COURSE_PAIN_FIELD].maximum
+    assert data["pain_max"] == QUESTIONS_BY_ID[PAIN_FIELD].maximum
     assert data["hours_shown"] > data["points"][-1][0]
     # Its ticks are the largest part of the time's unit: a day, named by the question.
     assert data["tick"] == hours.parts[0].to_dict()

@@ -26,7 +26,7 @@ from build_scripts.jinja_env import render
 from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, checker_build, package_name
 from build_scripts.warning_signs import render_box
 from checker.conditions import Is
-from checker.course import usual_course
+from checker.course import HOURS_FIELD, PAIN_FIELD, usual_course
 from checker.levels import EMERGENCY, LEVELS_BY_ID, URGENT
 from checker.questions import (
     BOOLEAN,
@@ -205,7 +205,7 @@ def course_data() -> dict[str, Any]:
     the levels whose results draw it, how many hours it shows and the time between
     its ticks (the largest part of the hours question: a day), and the answers
     (and the pain scale's top) that place the reader on it."""
-    hours, pain = QUESTIONS_BY_ID[COURSE_HOURS_FIELD], QUESTIONS_BY_ID[COURSE_PAIN_FIELD]
+    hours, pain = QUESTIONS_BY_ID[HOURS_FIELD], QUESTIONS_BY_ID[PAIN_FIELD]
     if not hours.parts:
         raise ValueError(f"the chart's ticks are the parts of {hours.id!r}, which has none")
     return {**usual_course(),
@@ -260,9 +260,6 @@ PARTS_ANSWER_WORDS = "{} ago"
 
 # The chart's time axis: five days, past the point where ordinary soreness is gone.
 COURSE_CHART_HOURS = 120
-# The questions whose parts and scale the chart's axes follow.
-COURSE_HOURS_FIELD = "hours_since_massage"
-COURSE_PAIN_FIELD = "severity"
 
 # The kinds of question, under the names the page script reads them by.
 KIND_NAMES = {"integer": INTEGER, "boolean": BOOLEAN, "choice": CHOICE,
