@@ -235,13 +235,27 @@ def test_the_time_since_the_massage_is_typed_in_days_and_hours_not_hours_alone()
     assert parts[1]["max"] == 23
 
 
+def test_the_fields_after_the_id_are_keywords():
+    from checker.questions import Band, Part, Question, Section
+    with pytest.raises(TypeError):
+        Question("x", BOOLEAN, "massage", "X?", "Help.", "x")
+    with pytest.raises(TypeError):
+        Section("x", "Title", "Intro.")
+    with pytest.raises(TypeError):
+        Band(0, 3, "mild", "Mild.")
+    with pytest.raises(TypeError):
+        Part("day", "days", 24, 9)
+
+
 def test_parts_are_only_for_a_number_ending_in_its_own_unit():
     from checker.questions import Part, Question
+    days = Part(one="day", many="days", size=24, maximum=9)
+    words = {"text": "X?", "help": "Help.", "topic": "x"}
     with pytest.raises(ValueError, match="parts are for a number answer"):
-        Question("x", BOOLEAN, "massage", "X?", "Help.", "x", parts=(Part("day", "days", 24, 9),))
+        Question("x", kind=BOOLEAN, section="massage", **words, parts=(days,))
     with pytest.raises(ValueError, match="the last part must be"):
-        Question("x", INTEGER, "massage", "X?", "Help.", "x", minimum=0, maximum=9,
-                 parts=(Part("day", "days", 24, 9),))
+        Question("x", kind=INTEGER, section="massage", **words, minimum=0, maximum=9,
+                 parts=(days,))
 
 
 def test_the_age_question_offers_every_choice_and_says_why_it_is_asked():

@@ -36,22 +36,29 @@ def test_each_rule_has_a_name_a_plain_reason_and_a_description(rule):
     assert "_" not in rule.condition.describe(), "descriptions use words, not field ids"
 
 
+# A rule's fields, with a level, a condition and words that are sound.
+SOUND = {"level": "doctor", "name": "X", "reason": "Text.", "source": SECTION, "sign": "Sign"}
+
+
 def test_retired_ids_are_never_reused():
     assert not RETIRED_IDS & {rule.id for rule in RULES}
     with pytest.raises(ValueError, match="rule D1: the id is retired"):
-        Rule("D1", "doctor", "X", RULES[0].condition, "Text.", SECTION, "Sign")
+        Rule("D1", **SOUND, condition=RULES[0].condition)
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (("X1", "soon", "X", "Text.", SECTION, "Sign"), "unknown level 'soon'"),
-    (("X1", "doctor", "X", "Pain {pain}.", SECTION, "Sign"),
-     r"reason names unknown field\(s\) \['pain'\]"),
-    (("X1", "doctor", "X", "Text.", SECTION, "a sign."), "the sign must be"),
+def test_the_fields_after_the_id_are_keywords():
+    with pytest.raises(TypeError):
+        Rule("D90", "doctor", "X", RULES[0].condition, "Text.", SECTION, "Sign")
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"level": "soon"}, "unknown level 'soon'"),
+    ({"reason": "Pain {pain}."}, r"reason names unknown field\(s\) \['pain'\]"),
+    ({"sign": "a sign."}, "the sign must be"),
 ])
-def test_a_bad_rule_fails_when_built(arguments, message):
-    rule_id, level, name, reason, source, sign = arguments
+def test_a_bad_rule_fails_when_built(changes, message):
     with pytest.raises(ValueError, match=message):
-        Rule(rule_id, level, name, RULES[0].condition, reason, source, sign)
+        Rule("X1", **{**SOUND, **changes}, condition=RULES[0].condition)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
