@@ -2,11 +2,14 @@
 
 This one table drives validation (answers.py), the plain-word descriptions of
 the rules (conditions.py), the web form and the "How the checker decides" page.
-The field ids, kinds, ranges, choices and defaults are fixed by the spec.
+The field ids, kinds, ranges, choices and defaults are fixed by the spec. A
+question checks itself when it is built, and the whole table is checked once at
+import (check_questions).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 from typing import Any
@@ -116,6 +119,17 @@ class Question:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
+        if self.section not in SECTIONS_BY_ID:
+            raise ValueError(f"question {self.id}: unknown section {self.section!r}")
+        if (self.kind in (CHOICE, MULTI_CHOICE)) != bool(self.choices):
+            raise ValueError(f"question {self.id}: a choice or a list needs choices, and "
+                             "only they have them")
+        if twice := repeated(self.values):
+            raise ValueError(f"question {self.id}: choice(s) {twice} given twice")
+        if self.ordered and self.kind != CHOICE:
+            raise ValueError(f"question {self.id}: only a choice can be ordered")
+        if self.asked_alone and self.kind != BOOLEAN:
+            raise ValueError(f"question {self.id}: only a yes or no can be asked alone")
         unknown = [value for value in self.ask_a_doctor if value not in self.values]
         if unknown:
             raise ValueError(f"question {self.id}: ask_a_doctor names {unknown}, which are "
@@ -197,6 +211,59 @@ class Question:
 
 
 # ---------------------------------------------------------------------------
+# Checks of the whole table, run once at import (below)
+
+def check_questions(sections: tuple[Section, ...], questions: tuple[Question, ...]) -> None:
+    """Raise ValueError unless the sections and questions make one sound form: each id
+    given once, the danger sections first, every section asked, a section's boxes one
+    list under its none box, and every show_if an answer to a question asked before."""
+    for kind, ids in (("section", [section.id for section in sections]),
+                      ("question", [question.id for question in questions])):
+        if twice := repeated(ids):
+            raise ValueError(f"{kind} id(s) {twice} given twice")
+    if [section.danger for section in sections] != sorted(
+            (section.danger for section in sections), reverse=True):
+        raise ValueError("the danger sections must come first")
+    for section in sections:
+        boxes = [question.asked_as_list for question in questions
+                 if question.section == section.id]
+        if not boxes:
+            raise ValueError(f"section {section.id}: it has no questions")
+        runs = sum(box and (index == 0 or not boxes[index - 1])
+                   for index, box in enumerate(boxes))
+        if section.none_label and runs != 1:
+            raise ValueError(f"section {section.id}: its boxes must be one list, answered by "
+                             f"{section.none_label!r}, not {runs}")
+    for question in questions:
+        check_show_if(question, questions)
+
+
+def check_show_if(question: Question, questions: tuple[Question, ...]) -> None:
+    """Raise ValueError unless each show_if token is "field=value", an answer to a
+    question asked before ("true" or "false" for a yes or no), or "field" alone for
+    a box of a list (shown when it is ticked)."""
+    order = [each.id for each in questions]
+    for token in question.show_if:
+        field, equals, value = token.partition("=")
+        if field not in order:
+            raise ValueError(f"question {question.id}: show_if {token!r} names {field!r}, "
+                             "which is not a question")
+        trigger = questions[order.index(field)]
+        if order.index(field) >= order.index(question.id):
+            raise ValueError(f"question {question.id}: show_if {token!r} names {field}, "
+                             "which is not asked before it")
+        answers = ("true", "false") if trigger.kind == BOOLEAN else trigger.values
+        if not (value in answers if equals else trigger.asked_as_list):
+            raise ValueError(f"question {question.id}: show_if {token!r} is not an answer "
+                             f"to {field}")
+
+
+def repeated(ids: Sequence[str]) -> list[str]:
+    """Return the ids given more than once, sorted."""
+    return sorted({each for each in ids if ids.count(each) > 1})
+
+
+# ---------------------------------------------------------------------------
 # Data
 
 # The danger sections come first: an answer there alone can mean "call the emergency
@@ -226,6 +293,8 @@ SECTIONS = (
             none_label="None of these"),
     Section("background", title="Your health", intro="Your health before the massage."),
 )
+
+SECTIONS_BY_ID = MappingProxyType({section.id: section for section in SECTIONS})
 
 _NEW_HELP = ("Answer yes if this is new since the massage, or if you are not sure "
              "it was there before.")
@@ -530,4 +599,5 @@ QUESTIONS = tuple(sorted(QUESTIONS, key=lambda question: [section.id for section
                          .index(question.section)))
 
 QUESTIONS_BY_ID = MappingProxyType({question.id: question for question in QUESTIONS})
-SECTIONS_BY_ID = MappingProxyType({section.id: section for section in SECTIONS})
+
+check_questions(SECTIONS, QUESTIONS)

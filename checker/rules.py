@@ -4,7 +4,8 @@ Each rule has a stable id, a level, a declarative condition, the reason shown
 to the person, the article section that explains it (a Citation), and the
 warning sign in a few words. The engine, the "How the checker decides" page, the
 citations, every list of warning signs on the site and the safety-netting in
-results all read this table.
+results all read this table. A rule checks itself when it is built, and the
+table is checked once at import (check_rules).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from .conditions import (
     Includes,
     Is,
     Not,
+    OneOf,
 )
 from .course import EASING_BY_HOURS, GONE_BY_HOURS, TWO_WEEKS_HOURS, WEEK_HOURS
 from .levels import DOCTOR, EMERGENCY, LEVELS_BY_ID, URGENT
-from .questions import INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID
+from .questions import INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID, SECTIONS_BY_ID, repeated
 from .wording import join_and, lower_first
 
 
@@ -62,8 +64,16 @@ class Rule:
     def __post_init__(self) -> None:
         if self.level not in LEVELS_BY_ID:
             raise ValueError(f"rule {self.id}: unknown level {self.level!r}")
+        letter = ID_LETTERS.get(self.level)
+        if letter is None or self.id[:1] != letter or not self.id[1:].isdigit():
+            raise ValueError(f"rule {self.id}: the id must be its level's letter and a number "
+                             f"({', '.join(ID_LETTERS.values())} for {', '.join(ID_LETTERS)})")
         if self.id in RETIRED_IDS:
             raise ValueError(f"rule {self.id}: the id is retired and is never reused")
+        others = set(self.who.mentions() if self.who else ()) - set(self.condition.mentions())
+        if others:
+            raise ValueError(f"rule {self.id}: who reads {sorted(others)}, which the condition "
+                             "does not: a rule about some people must fire only for them")
         unknown = set(self.reason_fields()) - set(QUESTIONS_BY_ID)
         if unknown:
             raise ValueError(f"rule {self.id}: reason names unknown field(s) {sorted(unknown)}")
@@ -91,6 +101,28 @@ class Rule:
             for field in self.reason_fields()})
 
 
+def check_rules(rules: tuple[Rule, ...]) -> None:
+    """Raise ValueError unless each id is given once, every answer that alone is an
+    emergency is asked in a danger section (where the form stops for it), and no rule
+    reads a question the form may hide without also reading what shows it."""
+    if twice := repeated([rule.id for rule in rules]):
+        raise ValueError(f"rule id(s) {twice} given twice")
+    for rule in rules:
+        mentioned = set(rule.condition.mentions())
+        if rule.level == EMERGENCY and isinstance(rule.condition, OneOf):
+            section = SECTIONS_BY_ID[QUESTIONS_BY_ID[rule.condition.field].section]
+            if not section.danger:
+                raise ValueError(f"rule {rule.id}: {rule.condition.field} alone is an "
+                                 f"emergency, so it is asked in a danger section, not "
+                                 f"{section.id}")
+        for field in sorted(mentioned):
+            shown_by = {token.partition("=")[0] for token in QUESTIONS_BY_ID[field].show_if}
+            if shown_by and not shown_by & mentioned:
+                raise ValueError(f"rule {rule.id}: it reads {field}, which the form hides "
+                                 f"until {' or '.join(sorted(shown_by))} is answered, so it "
+                                 "must read that too")
+
+
 def rules_at(level: str) -> tuple[Rule, ...]:
     """Return the rules that lead to ``level``, in table order."""
     return tuple(rule for rule in RULES if rule.level == level)
@@ -114,6 +146,9 @@ def answer_words(field: str, value: Any, only: frozenset[str]) -> str:
 # U14, and D1, a temperature of 37.5-37.9 °C on its own, is self-care; policy v3:
 # E14 was proposed and not adopted).
 RETIRED_IDS = frozenset({"U2", "D1", "D10", "E14"})
+
+# A rule's id is its level's letter and a number (self-care is no rule firing).
+ID_LETTERS = MappingProxyType({EMERGENCY: "E", URGENT: "U", DOCTOR: "D"})
 
 # The article whose sections explain every rule's sign.
 WARNING_SIGNS = "warning-signs"
@@ -540,3 +575,5 @@ RULES = (
 )
 
 RULES_BY_ID = MappingProxyType({rule.id: rule for rule in RULES})
+
+check_rules(RULES)
