@@ -9,7 +9,7 @@ rules match.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -34,6 +34,7 @@ class Cause:
     """A possible cause of the pain, and where the article explains it."""
 
     anchor: str
+    _: KW_ONLY
     title: str
     text: str
 
@@ -76,49 +77,51 @@ def causes_for(answers: Mapping[str, Any], level: str) -> tuple[Cause, ...]:
 CAUSES_ARTICLE = "causes"
 
 CAUSES = (
-    Cause("normal-soreness", "Ordinary soreness",
-          "Muscles that are not used to massage get tiny strains, a bit like after new "
-          "exercise. The ache is usually mild, mostly gone within about two days, and clearly "
-          "better by three."),
-    Cause("too-much-pressure", "Too much pressure",
-          "Pressure that is stronger than your body can take can bruise and strain the "
-          "muscles. Ask for lighter pressure next time."),
-    Cause("therapist-skill", "The therapist's skill",
-          "A massage that is too forceful can hurt the soft tissues, so the pain is worse "
-          "when you move and painkillers help less."),
-    Cause("contraindications", "Massage despite a contraindication",
-          "Some illnesses and conditions are a reason not to have a massage, or to have it only "
-          "with special care, until a doctor agrees."),
-    Cause("hidden-conditions", "A hidden or known condition",
-          "Pain after a massage can be the first sign of a back, bone or blood problem, or a "
-          "known condition flaring up."),
-    Cause("injury", "An injury",
-          "An earlier injury, or a crack during the massage, can make the area hurt more."),
-    Cause("muscle-strain", "Muscle strain",
-          "A muscle that was stretched too far or pressed too hard can stay stiff and tender."),
-    Cause("fascia", "Irritated fascia",
-          "The thin layer that wraps the muscles can become irritated and give a steady, "
-          "dull ache and stiffness."),
-    Cause("nerve-irritation", "A pressed or irritated nerve",
-          "Numbness, tingling, weakness or pain that shoots down an arm or leg can come from "
-          "a nerve being squeezed."),
-    Cause("circulation", "A blood circulation problem",
-          "A swollen, warm calf can be a blood clot, and bruises in other places can mean "
-          "the blood does not clot well."),
-    Cause("referred-pain", "Pain from an organ",
-          "An illness of an organ in the belly or chest can be felt as back pain and may have "
-          "nothing to do with the massage."),
-    Cause("kidneys", "The kidneys",
-          "A kidney infection causes pain in the lower back or side with a raised temperature "
-          "and burning when you pass urine."),
-    Cause("pelvic-organs", "The pelvic organs",
-          "Problems of the bladder, prostate, womb or ovaries can cause pain in the lower back."),
-    Cause("gallbladder-pancreas", "The gallbladder or pancreas",
-          "Inflammation here causes pain in the upper belly that can go through to the back, "
-          "often with feeling sick."),
-    Cause("lungs", "The lungs",
-          "A chest infection can cause pain around the ribs or in the back, worse when you "
-          "breathe in or cough."),
+    Cause("normal-soreness", title="Ordinary soreness",
+          text="Muscles that are not used to massage get tiny strains, a bit like after new "
+               "exercise. The ache is usually mild, mostly gone within about two days, and clearly "
+               "better by three."),
+    Cause("too-much-pressure", title="Too much pressure",
+          text="Pressure that is stronger than your body can take can bruise and strain the "
+               "muscles. Ask for lighter pressure next time."),
+    Cause("therapist-skill", title="The therapist's skill",
+          text="A massage that is too forceful can hurt the soft tissues, so the pain is worse "
+               "when you move and painkillers help less."),
+    Cause("contraindications", title="Massage despite a contraindication",
+          text="Some illnesses and conditions are a reason not to have a massage, or to have it "
+               "only with special care, until a doctor agrees."),
+    Cause("hidden-conditions", title="A hidden or known condition",
+          text="Pain after a massage can be the first sign of a back, bone or blood problem, or a "
+               "known condition flaring up."),
+    Cause("injury", title="An injury",
+          text="An earlier injury, or a crack during the massage, can make the area hurt more."),
+    Cause("muscle-strain", title="Muscle strain",
+          text="A muscle that was stretched too far or pressed too hard can stay stiff and "
+               "tender."),
+    Cause("fascia", title="Irritated fascia",
+          text="The thin layer that wraps the muscles can become irritated and give a steady, dull "
+               "ache and stiffness."),
+    Cause("nerve-irritation", title="A pressed or irritated nerve",
+          text="Numbness, tingling, weakness or pain that shoots down an arm or leg can come from "
+               "a nerve being squeezed."),
+    Cause("circulation", title="A blood circulation problem",
+          text="A swollen, warm calf can be a blood clot, and bruises in other places can mean the "
+               "blood does not clot well."),
+    Cause("referred-pain", title="Pain from an organ",
+          text="An illness of an organ in the belly or chest can be felt as back pain and may have "
+               "nothing to do with the massage."),
+    Cause("kidneys", title="The kidneys",
+          text="A kidney infection causes pain in the lower back or side with a raised temperature "
+               "and burning when you pass urine."),
+    Cause("pelvic-organs", title="The pelvic organs",
+          text="Problems of the bladder, prostate, womb or ovaries can cause pain in the lower "
+               "back."),
+    Cause("gallbladder-pancreas", title="The gallbladder or pancreas",
+          text="Inflammation here causes pain in the upper belly that can go through to the back, "
+               "often with feeling sick."),
+    Cause("lungs", title="The lungs",
+          text="A chest infection can cause pain around the ribs or in the back, worse when you "
+               "breathe in or cough."),
 )
 
 CAUSES_BY_ANCHOR = MappingProxyType({cause.anchor: cause for cause in CAUSES})

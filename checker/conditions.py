@@ -3,7 +3,8 @@
 Each condition can say whether it holds for a set of answers, and can describe
 itself in plain words from the question data, so the generated documentation of
 the rules cannot drift from the rules themselves. A condition that names an
-unknown field or choice fails when it is built, not when it is used.
+unknown field or choice, or a number its question cannot take, fails when it is
+built, not when it is used.
 """
 
 from __future__ import annotations
@@ -109,7 +110,11 @@ class Comparison(Condition):
     words = ("", "")  # how to say it, and its opposite, with {} for the number
 
     def __post_init__(self) -> None:
-        question_for(self.field, INTEGER)
+        question = question_for(self.field, INTEGER)
+        low, high = question.minimum, question.maximum
+        if (low is not None and self.number < low) or (high is not None and self.number > high):
+            raise ValueError(f"condition on {self.field!r}: {self.number} is outside its "
+                             f"range, {low} to {high}")
 
     def describe(self) -> str:
         return self.say(self.words[0])

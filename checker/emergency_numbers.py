@@ -14,7 +14,7 @@ the reader gets 112 first, and every listed number in smaller type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -41,6 +41,7 @@ class Place:
     """
 
     id: str
+    _: KW_ONLY
     name: str
     zones: tuple[str, ...]
     regions: tuple[str, ...]
@@ -86,24 +87,27 @@ CANADA_ZONES = ("America/Toronto", "America/Vancouver", "America/Edmonton",
                 "America/Montreal", "America/Moncton")
 
 PLACES = (
-    Place("GB", "the UK", ("Europe/London",), ("GB", "UK"),
-          (Line("999", EMERGENCY_LINE), Line("112", EMERGENCY_LINE)),
-          (Line("111", "NHS 111"),)),
-    Place("IE", "Ireland", ("Europe/Dublin",), ("IE",),
-          (Line("112", EMERGENCY_LINE), Line("999", EMERGENCY_LINE))),
-    Place("EU", "the European Union", EU_ZONES, EU_REGIONS,
-          (Line("112", EMERGENCY_LINE),)),
-    Place("US", "the US", US_ZONES, ("US",), (Line("911", EMERGENCY_LINE),)),
-    Place("CA", "Canada", CANADA_ZONES, ("CA",), (Line("911", EMERGENCY_LINE),)),
-    Place("RU", "Russia", ("Europe/Moscow", "Europe/Samara", "Europe/Volgograd",
-                           "Europe/Kaliningrad", "Asia/Yekaterinburg", "Asia/Omsk",
-                           "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk",
-                           "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan",
-                           "Asia/Kamchatka"), ("RU",),
-          (Line("112", EMERGENCY_LINE), Line("103", "ambulance"))),
-    Place("AU", "Australia", ("Australia/",), ("AU",), (Line("000", EMERGENCY_LINE),)),
-    Place("NZ", "New Zealand", ("Pacific/Auckland", "Pacific/Chatham"), ("NZ",),
-          (Line("111", EMERGENCY_LINE),)),
+    Place("GB", name="the UK", zones=("Europe/London",), regions=("GB", "UK"),
+          emergency=(Line("999", EMERGENCY_LINE), Line("112", EMERGENCY_LINE)),
+          urgent=(Line("111", "NHS 111"),)),
+    Place("IE", name="Ireland", zones=("Europe/Dublin",), regions=("IE",),
+          emergency=(Line("112", EMERGENCY_LINE), Line("999", EMERGENCY_LINE))),
+    Place("EU", name="the European Union", zones=EU_ZONES, regions=EU_REGIONS,
+          emergency=(Line("112", EMERGENCY_LINE),)),
+    Place("US", name="the US", zones=US_ZONES, regions=("US",),
+          emergency=(Line("911", EMERGENCY_LINE),)),
+    Place("CA", name="Canada", zones=CANADA_ZONES, regions=("CA",),
+          emergency=(Line("911", EMERGENCY_LINE),)),
+    Place("RU", name="Russia",
+          zones=("Europe/Moscow", "Europe/Samara", "Europe/Volgograd", "Europe/Kaliningrad",
+                 "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk",
+                 "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan",
+                 "Asia/Kamchatka"),
+          regions=("RU",), emergency=(Line("112", EMERGENCY_LINE), Line("103", "ambulance"))),
+    Place("AU", name="Australia", zones=("Australia/",), regions=("AU",),
+          emergency=(Line("000", EMERGENCY_LINE),)),
+    Place("NZ", name="New Zealand", zones=("Pacific/Auckland", "Pacific/Chatham"),
+          regions=("NZ",), emergency=(Line("111", EMERGENCY_LINE),)),
 )
 
 PLACES_BY_ID = MappingProxyType({place.id: place for place in PLACES})

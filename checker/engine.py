@@ -31,8 +31,8 @@ def assess(data: object) -> Result:
         level=level.id,
         headline=level.headline,
         action=level.action,
-        reasons=tuple(Reason(rule.id, rule.level, rule.reason_for(answers), rule.source)
-                      for rule in fired),
+        reasons=tuple(Reason(rule=rule.id, level=rule.level, text=rule.reason_for(answers),
+                             source=rule.source) for rule in fired),
         advice=advice_for(answers, level.id),
         safety_net=safety_net(answers, level.id),
         pause_massage=level.pause_massage,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 
 from .emergency_numbers import numbers_in_words
@@ -20,6 +20,7 @@ class Level:
     one sentence that says so (``massage``), wherever it is said."""
 
     id: str
+    _: KW_ONLY
     headline: str
     action: str
     pause_massage: bool
@@ -36,19 +37,21 @@ MASSAGE_AGAIN = "Massage again is fine once the soreness has gone: ask for light
 # Ordered from most to least urgent; the action sentences are the spec's, with the
 # numbers from the one table (emergency_numbers.py); the page shows call buttons beside.
 LEVELS = (
-    Level(EMERGENCY, "Call the emergency number now",
-          f"Call the emergency number ({numbers_in_words()}) or go to an emergency department "
-          "now.",
+    Level(EMERGENCY, headline="Call the emergency number now",
+          action=f"Call the emergency number ({numbers_in_words()}) or go to an emergency "
+                 "department now.",
           pause_massage=True, massage=NO_MORE_MASSAGE),
-    Level(URGENT, "See a doctor today",
-          "See a doctor today: same-day appointment, urgent care, or an out-of-hours service.",
+    Level(URGENT, headline="See a doctor today",
+          action="See a doctor today: same-day appointment, urgent care, or an out-of-hours "
+                 "service.",
           pause_massage=True, massage=NO_MORE_MASSAGE),
-    Level(DOCTOR, "Book a doctor's appointment",
-          "Book a doctor's appointment in the next few days; no more massage until a doctor "
-          "has looked at it.",
+    Level(DOCTOR, headline="Book a doctor's appointment",
+          action="Book a doctor's appointment in the next few days; no more massage until a "
+                 "doctor has looked at it.",
           pause_massage=True, massage=NO_MORE_MASSAGE),
-    Level(SELF_CARE, "This looks like normal soreness",
-          "This fits ordinary post-massage soreness: self-care, and what would change that.",
+    Level(SELF_CARE, headline="This looks like normal soreness",
+          action="This fits ordinary post-massage soreness: self-care, and what would change "
+                 "that.",
           pause_massage=False, massage=MASSAGE_AGAIN),
 )
 

@@ -2,12 +2,15 @@
 
 This one table drives validation (answers.py), the plain-word descriptions of
 the rules (conditions.py), the web form and the "How the checker decides" page.
-The field ids, kinds, ranges, choices and defaults are fixed by the spec.
+The field ids, kinds, ranges, choices and defaults are fixed by the spec. A
+question checks itself when it is built, and the whole table is checked once at
+import (check_questions).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -24,6 +27,7 @@ class Section:
     """A group of questions shown together in the form."""
 
     id: str
+    _: KW_ONLY
     title: str
     intro: str
     # The box that answers "none of these" to the section's yes-or-no boxes, where the
@@ -35,7 +39,7 @@ class Section:
     danger: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Band:
     """A named range of a number answer: "mild" is 1 to 3 on the pain scale."""
 
@@ -50,7 +54,7 @@ class Band:
                 "meaning": self.meaning}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Part:
     """One box of a number answer typed in several units: "2 days and 4 hours".
 
@@ -78,6 +82,7 @@ class Question:
     """
 
     id: str
+    _: KW_ONLY
     kind: str
     section: str
     text: str
@@ -114,6 +119,17 @@ class Question:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"question {self.id}: unknown kind {self.kind!r}")
+        if self.section not in SECTIONS_BY_ID:
+            raise ValueError(f"question {self.id}: unknown section {self.section!r}")
+        if (self.kind in (CHOICE, MULTI_CHOICE)) != bool(self.choices):
+            raise ValueError(f"question {self.id}: a choice or a list needs choices, and "
+                             "only they have them")
+        if twice := repeated(self.values):
+            raise ValueError(f"question {self.id}: choice(s) {twice} given twice")
+        if self.ordered and self.kind != CHOICE:
+            raise ValueError(f"question {self.id}: only a choice can be ordered")
+        if self.asked_alone and self.kind != BOOLEAN:
+            raise ValueError(f"question {self.id}: only a yes or no can be asked alone")
         unknown = [value for value in self.ask_a_doctor if value not in self.values]
         if unknown:
             raise ValueError(f"question {self.id}: ask_a_doctor names {unknown}, which are "
@@ -195,6 +211,59 @@ class Question:
 
 
 # ---------------------------------------------------------------------------
+# Checks of the whole table, run once at import (below)
+
+def check_questions(sections: tuple[Section, ...], questions: tuple[Question, ...]) -> None:
+    """Raise ValueError unless the sections and questions make one sound form: each id
+    given once, the danger sections first, every section asked, a section's boxes one
+    list under its none box, and every show_if an answer to a question asked before."""
+    for kind, ids in (("section", [section.id for section in sections]),
+                      ("question", [question.id for question in questions])):
+        if twice := repeated(ids):
+            raise ValueError(f"{kind} id(s) {twice} given twice")
+    if [section.danger for section in sections] != sorted(
+            (section.danger for section in sections), reverse=True):
+        raise ValueError("the danger sections must come first")
+    for section in sections:
+        boxes = [question.asked_as_list for question in questions
+                 if question.section == section.id]
+        if not boxes:
+            raise ValueError(f"section {section.id}: it has no questions")
+        runs = sum(box and (index == 0 or not boxes[index - 1])
+                   for index, box in enumerate(boxes))
+        if section.none_label and runs != 1:
+            raise ValueError(f"section {section.id}: its boxes must be one list, answered by "
+                             f"{section.none_label!r}, not {runs}")
+    for question in questions:
+        check_show_if(question, questions)
+
+
+def check_show_if(question: Question, questions: tuple[Question, ...]) -> None:
+    """Raise ValueError unless each show_if token is "field=value", an answer to a
+    question asked before ("true" or "false" for a yes or no), or "field" alone for
+    a box of a list (shown when it is ticked)."""
+    order = [each.id for each in questions]
+    for token in question.show_if:
+        field, equals, value = token.partition("=")
+        if field not in order:
+            raise ValueError(f"question {question.id}: show_if {token!r} names {field!r}, "
+                             "which is not a question")
+        trigger = questions[order.index(field)]
+        if order.index(field) >= order.index(question.id):
+            raise ValueError(f"question {question.id}: show_if {token!r} names {field}, "
+                             "which is not asked before it")
+        answers = ("true", "false") if trigger.kind == BOOLEAN else trigger.values
+        if not (value in answers if equals else trigger.asked_as_list):
+            raise ValueError(f"question {question.id}: show_if {token!r} is not an answer "
+                             f"to {field}")
+
+
+def repeated(ids: Sequence[str]) -> list[str]:
+    """Return the ids given more than once, sorted."""
+    return sorted({each for each in ids if ids.count(each) > 1})
+
+
+# ---------------------------------------------------------------------------
 # Data
 
 # The danger sections come first: an answer there alone can mean "call the emergency
@@ -202,124 +271,131 @@ class Question:
 DANGER_SECTION = "emergency"
 
 SECTIONS = (
-    Section(DANGER_SECTION, "First, check for danger signs",
-            "Some answers here mean you need help now: the checker will tell you at once.",
+    Section(DANGER_SECTION, title="First, check for danger signs",
+            intro="Some answers here mean you need help now: the checker will tell you at once.",
             none_label="None of these", danger=True),
-    Section("emergency_more", "More signs that need help now",
-            "Your urine, signs of a serious infection, an allergy to the oil, fainting, and "
-            "pregnancy.",
+    Section("emergency_more", title="More signs that need help now",
+            intro="Your urine, signs of a serious infection, an allergy to the oil, fainting, and "
+                  "pregnancy.",
             none_label="None of these", danger=True),
-    Section("massage", "About you and the massage",
-            "When it was and what kind, your age, and blood thinners."),
-    Section("pain", "How bad the pain is, and where", "Score it, then show where it hurts."),
-    Section("pain_course", "How the pain is changing",
-            "Compared with when it started, and what makes it worse.",
+    Section("massage", title="About you and the massage",
+            intro="When it was and what kind, your age, and blood thinners."),
+    Section("pain", title="How bad the pain is, and where",
+            intro="Score it, then show where it hurts."),
+    Section("pain_course", title="How the pain is changing",
+            intro="Compared with when it started, and what makes it worse.",
             none_label="None of these"),
-    Section("symptoms", "Temperature and skin",
-            "A raised temperature, bruises, and changes to your skin since the massage.",
+    Section("symptoms", title="Temperature and skin",
+            intro="A raised temperature, bruises, and changes to your skin since the massage.",
             none_label="None of these"),
-    Section("symptoms_more", "Other symptoms",
-            "Anything else you have noticed since the massage.",
+    Section("symptoms_more", title="Other symptoms",
+            intro="Anything else you have noticed since the massage.",
             none_label="None of these"),
-    Section("background", "Your health", "Your health before the massage."),
+    Section("background", title="Your health", intro="Your health before the massage."),
 )
+
+SECTIONS_BY_ID = MappingProxyType({section.id: section for section in SECTIONS})
 
 _NEW_HELP = ("Answer yes if this is new since the massage, or if you are not sure "
              "it was there before.")
 
 # The pain scale in words (policy v2), so that "7 out of 10" means the same to everyone.
 PAIN_BANDS = (
-    Band(0, 0, "no pain", "No pain at all."),
-    Band(1, 3, "mild", "It comes and goes and does not stop your daily activities."),
-    Band(4, 6, "moderate", "It is always there and makes it hard to concentrate or sleep, "
-                           "but you can still get up, wash and dress."),
-    Band(7, 10, "severe", "It is so bad that it is hard to think or talk, you cannot sleep, "
-                          "and it is very hard to move."),
+    Band(minimum=0, maximum=0, word="no pain", meaning="No pain at all."),
+    Band(minimum=1, maximum=3, word="mild",
+         meaning="It comes and goes and does not stop your daily activities."),
+    Band(minimum=4, maximum=6, word="moderate",
+         meaning="It is always there and makes it hard to concentrate or sleep, but you can "
+                 "still get up, wash and dress."),
+    Band(minimum=7, maximum=10, word="severe",
+         meaning="It is so bad that it is hard to think or talk, you cannot sleep, and it is "
+                 "very hard to move."),
 )
 
 QUESTIONS: tuple[Question, ...] = (
     # --- emergency: an answer here alone can mean "call the emergency number" ---
-    Question("saddle_numbness", BOOLEAN, "emergency",
-             "Is the skin numb around your private parts, bottom or inner thighs?",
-             "It may feel like you are sitting on something, or toilet paper feels strange.",
-             "numbness around the genitals, buttocks or inner thighs", default=False),
-    Question("bladder_bowel", BOOLEAN, "emergency",
-             "Is it suddenly hard to pass urine, can you not control your bladder or bowels, "
-             "or is it newly hard to get or keep an erection?",
-             _NEW_HELP,
-             "new trouble passing urine, loss of bladder or bowel control, or new erection "
-             "problems", default=False),
-    Question("limb_weakness", BOOLEAN, "emergency",
-             "Is an arm or leg suddenly weak?",
-             "For example a leg gives way, a foot drags, or you cannot grip. Arms or legs "
-             "that just feel tired or heavy after a massage do not count.",
-             "new weakness in an arm or leg", default=False),
-    Question("stroke_signs", BOOLEAN, "emergency",
-             "Is one side of your face or body suddenly numb or weak, or do you have a sudden "
-             "severe headache, or trouble seeing, speaking or swallowing?",
-             "Also: a drooping face, double vision, walking unsteadily, new confusion or "
-             "extreme sleepiness, or dizziness or a spinning feeling that has not settled "
-             "after lying down for a few minutes. Feeling light-headed for a moment when you "
-             "got up from the table does not count.",
-             "signs of a stroke (sudden numbness or weakness of one side of the face or body, "
-             "sudden severe headache, dizziness that does not settle, sight, speech or "
-             "swallowing problems, drooping face, unsteady walking, new confusion)",
+    Question("saddle_numbness", kind=BOOLEAN, section="emergency",
+             text="Is the skin numb around your private parts, bottom or inner thighs?",
+             help="It may feel like you are sitting on something, or toilet paper feels strange.",
+             topic="numbness around the genitals, buttocks or inner thighs", default=False),
+    Question("bladder_bowel", kind=BOOLEAN, section="emergency",
+             text="Is it suddenly hard to pass urine, can you not control your bladder or bowels, "
+                  "or is it newly hard to get or keep an erection?",
+             help=_NEW_HELP,
+             topic="new trouble passing urine, loss of bladder or bowel control, or new erection "
+                   "problems", default=False),
+    Question("limb_weakness", kind=BOOLEAN, section="emergency",
+             text="Is an arm or leg suddenly weak?",
+             help="For example a leg gives way, a foot drags, or you cannot grip. Arms or legs "
+                  "that just feel tired or heavy after a massage do not count.",
+             topic="new weakness in an arm or leg", default=False),
+    Question("stroke_signs", kind=BOOLEAN, section="emergency",
+             text="Is one side of your face or body suddenly numb or weak, or do you have a sudden "
+                  "severe headache, or trouble seeing, speaking or swallowing?",
+             help="Also: a drooping face, double vision, walking unsteadily, new confusion or "
+                  "extreme sleepiness, or dizziness or a spinning feeling that has not settled "
+                  "after lying down for a few minutes. Feeling light-headed for a moment when you "
+                  "got up from the table does not count.",
+             topic="signs of a stroke (sudden numbness or weakness of one side of the face or "
+                   "body, sudden severe headache, dizziness that does not settle, sight, speech or "
+                   "swallowing problems, drooping face, unsteady walking, new confusion)",
              default=False),
-    Question("chest_symptoms", BOOLEAN, "emergency",
-             "Do you have chest pain, feel short of breath, or cough up blood?",
-             "Chest pain that feels tight, heavy or pressing, perhaps spreading to an arm, the "
-             "jaw or the back, or a sudden, severe tearing pain in the chest or upper back. "
-             "Answer yes even if it comes and goes. Soreness over the ribs that hurts when you "
-             "press it does not count: choose \"Ribs\" under where it hurts. But if you are "
-             "short of breath, answer yes even if your ribs are sore too.",
-             "chest pain, shortness of breath, coughing up blood, or a sudden tearing pain in "
-             "the chest or upper back", default=False),
-    Question("both_legs", BOOLEAN, "emergency",
-             "Does pain shoot down both legs, or are both legs numb, tingling or weak?",
-             "Both legs at the same time, not just one. Soreness where your legs themselves "
-             "were massaged does not count.",
-             "pain shooting down both legs, or numbness, tingling or weakness in both legs",
+    Question("chest_symptoms", kind=BOOLEAN, section="emergency",
+             text="Do you have chest pain, feel short of breath, or cough up blood?",
+             help="Chest pain that feels tight, heavy or pressing, perhaps spreading to an arm, "
+                  "the jaw or the back, or a sudden, severe tearing pain in the chest or upper "
+                  "back. Answer yes even if it comes and goes. Soreness over the ribs that hurts "
+                  "when you press it does not count: choose \"Ribs\" under where it hurts. But if "
+                  "you are short of breath, answer yes even if your ribs are sore too.",
+             topic="chest pain, shortness of breath, coughing up blood, or a sudden tearing pain "
+                   "in the chest or upper back", default=False),
+    Question("both_legs", kind=BOOLEAN, section="emergency",
+             text="Does pain shoot down both legs, or are both legs numb, tingling or weak?",
+             help="Both legs at the same time, not just one. Soreness where your legs themselves "
+                  "were massaged does not count.",
+             topic="pain shooting down both legs, or numbness, tingling or weakness in both legs",
              default=False),
-    Question("dark_urine", BOOLEAN, "emergency_more",
-             "Is your urine brown, red or the colour of cola?",
-             "Not just darker yellow than usual.",
-             "brown, red or cola-coloured urine", default=False),
-    Question("sepsis_signs", BOOLEAN, "emergency_more",
-             "Do you feel very unwell, with skin, lips or tongue that look blue, grey, pale or "
-             "blotchy, very fast breathing, or no urine all day?",
-             "These can be signs of sepsis, a reaction to an infection that needs treatment "
-             "at once.",
-             "feeling very unwell with blue, grey, pale or blotchy skin, lips or tongue, very "
-             "fast breathing, or no urine all day", default=False),
-    Question("allergic_reaction", CHOICE, "emergency_more",
-             "Since the massage, have you had a new rash or swelling?",
-             "Massage oils and creams can cause an allergic reaction.",
-             "rash or swelling since the massage", default="none", ordered=True,
+    Question("dark_urine", kind=BOOLEAN, section="emergency_more",
+             text="Is your urine brown, red or the colour of cola?",
+             help="Not just darker yellow than usual.",
+             topic="brown, red or cola-coloured urine", default=False),
+    Question("sepsis_signs", kind=BOOLEAN, section="emergency_more",
+             text="Do you feel very unwell, with skin, lips or tongue that look blue, grey, pale "
+                  "or blotchy, very fast breathing, or no urine all day?",
+             help="These can be signs of sepsis, a reaction to an infection that needs treatment "
+                  "at once.",
+             topic="feeling very unwell with blue, grey, pale or blotchy skin, lips or tongue, "
+                   "very fast breathing, or no urine all day", default=False),
+    Question("allergic_reaction", kind=CHOICE, section="emergency_more",
+             text="Since the massage, have you had a new rash or swelling?",
+             help="Massage oils and creams can cause an allergic reaction.",
+             topic="rash or swelling since the massage", default="none", ordered=True,
              choices=(("none", "No new rash or swelling"),
                       ("rash_only", "An itchy rash or hives only, and I feel well"),
                       ("swelling_or_breathing",
                        "Swollen lips, tongue, face or throat, wheezing or trouble breathing, "
                        "or feeling faint with a rash"))),
-    Question("fainted", CHOICE, "emergency_more",
-             "Have you fainted (passed out) since the massage?",
-             "Feeling light-headed for a moment, without passing out, does not count.",
-             "fainting since the massage", default="none", ordered=True,
+    Question("fainted", kind=CHOICE, section="emergency_more",
+             text="Have you fainted (passed out) since the massage?",
+             help="Feeling light-headed for a moment, without passing out, does not count.",
+             topic="fainting since the massage", default="none", ordered=True,
              choices=(("none", "No"),
                       ("on_standing", "Once, just after standing up, and I was fully "
                                       "recovered within a minute"),
                       ("other", "At another time: lying down, during the massage, more than "
                                 "once, or I have not fully recovered"))),
     # --- massage ---
-    Question("hours_since_massage", INTEGER, "massage",
-             "How long ago did the massage end?",
-             "Type the days and the hours. If it was today, type only the hours. For example, "
-             "yesterday evening may be 0 days and 15 hours, or 1 day and 2 hours.",
-             "time since the massage", required=True, minimum=0, maximum=8760, unit="hours",
-             parts=(Part("day", "days", 24, 365), Part("hour", "hours", 1, 23))),
-    Question("massage_type", CHOICE, "massage",
-             "What kind of massage was it?",
-             "Pick the closest. If you do not know, choose \"I don't know\".",
-             "type of massage", default="unknown",
+    Question("hours_since_massage", kind=INTEGER, section="massage",
+             text="How long ago did the massage end?",
+             help="Type the days and the hours. If it was today, type only the hours. For example, "
+                  "yesterday evening may be 0 days and 15 hours, or 1 day and 2 hours.",
+             topic="time since the massage", required=True, minimum=0, maximum=8760, unit="hours",
+             parts=(Part(one="day", many="days", size=24, maximum=365),
+                    Part(one="hour", many="hours", size=1, maximum=23))),
+    Question("massage_type", kind=CHOICE, section="massage",
+             text="What kind of massage was it?",
+             help="Pick the closest. If you do not know, choose \"I don't know\".",
+             topic="type of massage", default="unknown",
              choices=(("relaxing", "Relaxing (gentle, slow strokes)"),
                       ("classic", "Classic (Swedish) massage"),
                       ("deep_tissue", "Deep tissue (firm, deep pressure)"),
@@ -328,161 +404,162 @@ QUESTIONS: tuple[Question, ...] = (
                       ("manual_therapy", "Manual therapy (joints moved or 'cracked')"),
                       ("other", "Another kind"),
                       ("unknown", "I don't know"))),
-    Question("first_massage", BOOLEAN, "massage",
-             "Was this your first massage, or the first for several months?",
-             "Muscles that are not used to massage are often sore afterwards.",
-             "first massage, or first after a break of months", default=False),
+    Question("first_massage", kind=BOOLEAN, section="massage",
+             text="Was this your first massage, or the first for several months?",
+             help="Muscles that are not used to massage are often sore afterwards.",
+             topic="first massage, or first after a break of months", default=False),
     # --- pain ---
-    Question("severity", INTEGER, "pain",
-             "How bad is the pain right now, from 0 to 10, when you rest or move normally?",
-             "0 means no pain and 10 the worst pain you can imagine. Do not count the "
-             "tenderness when you press on the sore spot. Each group of scores says what it "
-             "means.",
-             "pain score", required=True, minimum=0, maximum=10, unit="out of 10",
+    Question("severity", kind=INTEGER, section="pain",
+             text="How bad is the pain right now, from 0 to 10, when you rest or move normally?",
+             help="0 means no pain and 10 the worst pain you can imagine. Do not count the "
+                  "tenderness when you press on the sore spot. Each group of scores says what it "
+                  "means.",
+             topic="pain score", required=True, minimum=0, maximum=10, unit="out of 10",
              bands=PAIN_BANDS),
-    Question("pain_areas", MULTI_CHOICE, "pain",
-             "Where does it hurt?",
-             "Choose all that apply. The neck includes the back of the head.",
-             "painful areas", default=(),
+    Question("pain_areas", kind=MULTI_CHOICE, section="pain",
+             text="Where does it hurt?",
+             help="Choose all that apply. The neck includes the back of the head.",
+             topic="painful areas", default=(),
              choices=(("neck", "Neck"),
                       ("upper_back", "Upper back (between the shoulder blades)"),
                       ("mid_back", "Middle of the back"),
                       ("lower_back", "Lower back"),
                       ("tailbone", "Tailbone"),
                       ("ribs", "Ribs"))),
-    Question("pain_before", CHOICE, "pain_course",
-             "Did you have this pain before the massage?",
-             "For example, if you had the massage for back pain you already had.",
-             "pain before the massage", default="new",
+    Question("pain_before", kind=CHOICE, section="pain_course",
+             text="Did you have this pain before the massage?",
+             help="For example, if you had the massage for back pain you already had.",
+             topic="pain before the massage", default="new",
              choices=(("new", "No, it is new"),
                       ("same_as_usual", "Yes, and it is no worse than usual"),
                       ("worse_than_usual", "Yes, but it is worse than usual"))),
-    Question("trend", CHOICE, "pain_course",
-             "Since it started, is the pain getting better or worse?",
-             "Compare with how it felt when it started.",
-             "the pain is", default="same", ordered=True, unsure="Not sure",
+    Question("trend", kind=CHOICE, section="pain_course",
+             text="Since it started, is the pain getting better or worse?",
+             help="Compare with how it felt when it started.",
+             topic="the pain is", default="same", ordered=True, unsure="Not sure",
              choices=(("better", "Getting better"),
                       ("same", "About the same"),
                       ("worse", "Getting worse"))),
-    Question("painkillers", CHOICE, "pain",
-             "Have ordinary painkillers helped?",
-             "Painkillers from a pharmacy, taken as the pack says.",
-             "ordinary painkillers", default="not_tried", ordered=True,
+    Question("painkillers", kind=CHOICE, section="pain",
+             text="Have ordinary painkillers helped?",
+             help="Painkillers from a pharmacy, taken as the pack says.",
+             topic="ordinary painkillers", default="not_tried", ordered=True,
              choices=(("helped", "They helped"),
                       ("not_tried", "Not tried"),
                       ("not_helped", "They did not help"))),
-    Question("movement_limited", BOOLEAN, "pain_course",
-             "Is it hard to turn or bend where it hurts?",
-             "You cannot move as far or as freely as usual.",
-             "hard to turn or bend where it hurts", default=False),
-    Question("pain_down_leg", BOOLEAN, "pain_course",
-             "Does pain shoot down a leg, below the knee?",
-             "A sharp or burning pain that travels down the leg.",
-             "pain shooting down a leg, below the knee", default=False),
-    Question("pain_down_arm", BOOLEAN, "pain_course",
-             "Does pain shoot down an arm?",
-             "A sharp or burning pain that travels down the arm.",
-             "pain shooting down an arm", default=False),
-    Question("worse_when_straining", BOOLEAN, "pain_course",
-             "Does the pain get worse when you cough, sneeze or strain on the toilet?",
-             "A jolt of pain in your back or neck at that moment.",
-             "pain worse when coughing, sneezing or straining", default=False),
-    Question("hurts_to_breathe", BOOLEAN, "pain_course",
-             "Does it hurt to take a deep breath, cough or laugh?",
-             "Pain in your back or ribs when you breathe in deeply.",
-             "pain on a deep breath, a cough or a laugh", default=False),
-    Question("night_pain", BOOLEAN, "pain_course",
-             "Does the pain wake you from sleep, or stay as bad when you lie still in any "
-             "position?",
-             "Ordinary soreness usually eases when you rest and find a comfortable position.",
-             "pain that wakes you from sleep or stays as bad lying still", default=False),
+    Question("movement_limited", kind=BOOLEAN, section="pain_course",
+             text="Is it hard to turn or bend where it hurts?",
+             help="You cannot move as far or as freely as usual.",
+             topic="hard to turn or bend where it hurts", default=False),
+    Question("pain_down_leg", kind=BOOLEAN, section="pain_course",
+             text="Does pain shoot down a leg, below the knee?",
+             help="A sharp or burning pain that travels down the leg.",
+             topic="pain shooting down a leg, below the knee", default=False),
+    Question("pain_down_arm", kind=BOOLEAN, section="pain_course",
+             text="Does pain shoot down an arm?",
+             help="A sharp or burning pain that travels down the arm.",
+             topic="pain shooting down an arm", default=False),
+    Question("worse_when_straining", kind=BOOLEAN, section="pain_course",
+             text="Does the pain get worse when you cough, sneeze or strain on the toilet?",
+             help="A jolt of pain in your back or neck at that moment.",
+             topic="pain worse when coughing, sneezing or straining", default=False),
+    Question("hurts_to_breathe", kind=BOOLEAN, section="pain_course",
+             text="Does it hurt to take a deep breath, cough or laugh?",
+             help="Pain in your back or ribs when you breathe in deeply.",
+             topic="pain on a deep breath, a cough or a laugh", default=False),
+    Question("night_pain", kind=BOOLEAN, section="pain_course",
+             text="Does the pain wake you from sleep, or stay as bad when you lie still in any "
+                  "position?",
+             help="Ordinary soreness usually eases when you rest and find a comfortable position.",
+             topic="pain that wakes you from sleep or stays as bad lying still", default=False),
     # --- symptoms ---
-    Question("fever", CHOICE, "symptoms",
-             "Do you have a raised temperature?",
-             "Measure it with a thermometer if you can. No thermometer? Choose \"38 °C or "
-             "more\" if your chest feels hotter than usual or you keep shivering (your back "
-             "is no guide after a massage). Feeling warm or flushed, or cold and shivery for "
-             "a while, just after a massage does not count.",
-             "temperature", default="none", ordered=True,
+    Question("fever", kind=CHOICE, section="symptoms",
+             text="Do you have a raised temperature?",
+             help="Measure it with a thermometer if you can. No thermometer? Choose \"38 °C or "
+                  "more\" if your chest feels hotter than usual or you keep shivering (your back "
+                  "is no guide after a massage). Feeling warm or flushed, or cold and shivery for "
+                  "a while, just after a massage does not count.",
+             topic="temperature", default="none", ordered=True,
              choices=(("none", "No: below 37.5 °C, or not measured and I do not feel feverish"),
                       ("low", "37.5 to 37.9 °C"),
                       ("high", "38 °C or more, or my chest feels hot or I keep shivering"))),
-    Question("bruising", CHOICE, "symptoms",
-             "Do you have bruises?",
-             "Look where you were massaged and on the rest of your body. A bruise from a knock "
-             "you remember does not count.",
-             "bruising", default="none", ordered=True,
+    Question("bruising", kind=CHOICE, section="symptoms",
+             text="Do you have bruises?",
+             help="Look where you were massaged and on the rest of your body. A bruise from a "
+                  "knock you remember does not count.",
+             topic="bruising", default="none", ordered=True,
              choices=(("none", "No bruises"),
                       ("at_site", "Only where I was massaged"),
                       ("elsewhere", "New bruises I cannot explain, or tiny red or purple spots, "
                                     "in places that were not massaged"))),
-    Question("headache", BOOLEAN, "symptoms_more",
-             "Do you have a new headache, unlike headaches you usually get?",
-             "A headache that is new since the massage or feels different from your usual ones.",
-             "a new headache, unlike usual ones", default=False),
-    Question("redness_swelling", BOOLEAN, "symptoms",
-             "Is the skin where you were massaged red, swollen or hot the next day, or is the "
-             "redness spreading?",
-             "Skin is often pink for an hour or two after a massage: that does not count. "
-             "Compare with the same place on the other side.",
-             "redness, swelling or heat where massaged that lasts to the next day or spreads",
+    Question("headache", kind=BOOLEAN, section="symptoms_more",
+             text="Do you have a new headache, unlike headaches you usually get?",
+             help="A headache that is new since the massage or feels different from your usual "
+                  "ones.",
+             topic="a new headache, unlike usual ones", default=False),
+    Question("redness_swelling", kind=BOOLEAN, section="symptoms",
+             text="Is the skin where you were massaged red, swollen or hot the next day, or is the "
+                  "redness spreading?",
+             help="Skin is often pink for an hour or two after a massage: that does not count. "
+                  "Compare with the same place on the other side.",
+             topic="redness, swelling or heat where massaged that lasts to the next day or spreads",
              default=False),
-    Question("limb_numbness", BOOLEAN, "symptoms_more",
-             "Is an arm or leg newly numb or tingling, and still is now?",
-             "Pins and needles, or less feeling than usual. An arm that went to sleep on the "
-             "table and then recovered does not count.",
-             "new numbness or tingling in an arm or leg that is still there", default=False),
-    Question("calf_swelling", BOOLEAN, "symptoms",
-             "Is one calf or leg swollen, or painful with warm or red skin?",
-             "On one side only, not both.",
-             "one calf or leg swollen, or painful with warm or red skin, on one side",
+    Question("limb_numbness", kind=BOOLEAN, section="symptoms_more",
+             text="Is an arm or leg newly numb or tingling, and still is now?",
+             help="Pins and needles, or less feeling than usual. An arm that went to sleep on the "
+                  "table and then recovered does not count.",
+             topic="new numbness or tingling in an arm or leg that is still there", default=False),
+    Question("calf_swelling", kind=BOOLEAN, section="symptoms",
+             text="Is one calf or leg swollen, or painful with warm or red skin?",
+             help="On one side only, not both.",
+             topic="one calf or leg swollen, or painful with warm or red skin, on one side",
              default=False),
-    Question("one_sided_rash", BOOLEAN, "symptoms",
-             "Do you have a painful rash or blisters on one side of your body only?",
-             "For example a band of rash or blisters around one side of the back, chest or "
-             "tummy.",
-             "a painful rash or blisters on one side of the body", default=False),
-    Question("urinary_symptoms", BOOLEAN, "symptoms_more",
-             "Does it burn or hurt when you pass urine, or do you need to go very often?",
-             _NEW_HELP,
-             "burning, painful or very frequent urination", default=False),
-    Question("abdominal_pain", BOOLEAN, "symptoms_more",
-             "Do you have new pain in your belly (tummy)?",
-             "With or without feeling sick or being sick.",
-             "new belly pain", default=False),
-    Question("cough", BOOLEAN, "symptoms",
-             "Do you have a new cough?",
-             "A cough that started recently.",
-             "a new cough", default=False, show_if=("fever=low", "fever=high")),
-    Question("weight_loss", BOOLEAN, "symptoms_more",
-             "Have you lost weight without trying?",
-             "Without changing what you eat or how active you are.",
-             "weight loss you cannot explain", default=False, unsure="Not sure"),
+    Question("one_sided_rash", kind=BOOLEAN, section="symptoms",
+             text="Do you have a painful rash or blisters on one side of your body only?",
+             help="For example a band of rash or blisters around one side of the back, chest or "
+                  "tummy.",
+             topic="a painful rash or blisters on one side of the body", default=False),
+    Question("urinary_symptoms", kind=BOOLEAN, section="symptoms_more",
+             text="Does it burn or hurt when you pass urine, or do you need to go very often?",
+             help=_NEW_HELP,
+             topic="burning, painful or very frequent urination", default=False),
+    Question("abdominal_pain", kind=BOOLEAN, section="symptoms_more",
+             text="Do you have new pain in your belly (tummy)?",
+             help="With or without feeling sick or being sick.",
+             topic="new belly pain", default=False),
+    Question("cough", kind=BOOLEAN, section="symptoms",
+             text="Do you have a new cough?",
+             help="A cough that started recently.",
+             topic="a new cough", default=False, show_if=("fever=low", "fever=high")),
+    Question("weight_loss", kind=BOOLEAN, section="symptoms_more",
+             text="Have you lost weight without trying?",
+             help="Without changing what you eat or how active you are.",
+             topic="weight loss you cannot explain", default=False, unsure="Not sure"),
     # --- background (the age and blood thinners asked with the massage, pregnancy with
     # the danger signs it may bring) ---
-    Question("age_group", CHOICE, "massage",
-             "How old are you?",
-             "Choose \"Prefer not to say\" if you would rather not answer.",
-             "age", default="not_given",
-             why="Age changes what pain can mean. From 65, bones break more easily, even "
-                 "without a known bone problem. In children, pain at night or with a "
-                 "temperature needs a doctor's look the same day.",
+    Question("age_group", kind=CHOICE, section="massage",
+             text="How old are you?",
+             help="Choose \"Prefer not to say\" if you would rather not answer.",
+             topic="age", default="not_given",
+             why="Age changes what pain can mean. From 65, bones break more easily, even without a "
+                 "known bone problem. In children, pain at night or with a temperature needs a "
+                 "doctor's look the same day.",
              choices=(("under_16", "Under 16"),
                       ("16_to_49", "16 to 49"),
                       ("50_to_64", "50 to 64"),
                       ("65_or_over", "65 or over"),
                       ("not_given", "Prefer not to say"))),
-    Question("recent_injury", BOOLEAN, "background",
-             "Did you hurt your back or neck in the last 6 months, or feel a sudden sharp pain "
-             "during the massage that has not settled?",
-             "For example a fall, a car accident or a sports injury. Joints that click without "
-             "pain during a massage are normal and do not count.",
-             "back or neck injury or fall in the last 6 months, or a sudden sharp pain during "
-             "the massage that has not settled", default=False),
-    Question("conditions", MULTI_CHOICE, "background",
-             "Has a doctor told you that you have, or have had, any of these?",
-             "Choose all that apply, or \"None of these\".",
-             "diagnosed conditions", default=(), none_label="None of these",
+    Question("recent_injury", kind=BOOLEAN, section="background",
+             text="Did you hurt your back or neck in the last 6 months, or feel a sudden sharp "
+                  "pain during the massage that has not settled?",
+             help="For example a fall, a car accident or a sports injury. Joints that click "
+                  "without pain during a massage are normal and do not count.",
+             topic="back or neck injury or fall in the last 6 months, or a sudden sharp pain "
+                   "during the massage that has not settled", default=False),
+    Question("conditions", kind=MULTI_CHOICE, section="background",
+             text="Has a doctor told you that you have, or have had, any of these?",
+             help="Choose all that apply, or \"None of these\".",
+             topic="diagnosed conditions", default=(), none_label="None of these",
              choices=(("herniated_disc", "Herniated (slipped) disc"),
                       ("osteochondrosis", "Osteochondrosis (wear of the spine)"),
                       ("scoliosis", "Scoliosis (a curved spine)"),
@@ -498,22 +575,22 @@ QUESTIONS: tuple[Question, ...] = (
                       ("weak_immune_system", "A weak immune system (from an illness or its "
                                              "treatment)")),
              ask_a_doctor=("osteoporosis", "cancer", "bleeding_disorder", "tuberculosis")),
-    Question("anticoagulants", BOOLEAN, "massage",
-             "Do you take blood thinners?",
-             "For example warfarin, apixaban or rivaroxaban.",
-             "takes blood thinners", default=False),
-    Question("pregnant", BOOLEAN, "emergency_more",
-             "Are you pregnant?",
-             "Answer yes if you might be.",
-             "pregnant", default=False, asked_alone=True),
-    Question("pregnancy_signs", BOOLEAN, "emergency_more",
-             "Since the massage, have you had any of these: pain just below the ribs, blurred "
-             "vision or flashing lights, sudden swelling of the face, hands or feet, bleeding "
-             "or fluid from the vagina, pains that come in waves, or the baby moving less?",
-             "Any one of these in pregnancy needs your midwife or maternity unit now.",
-             "in pregnancy: pain below the ribs, blurred vision, sudden swelling, bleeding or "
-             "fluid from the vagina, pains in waves, or the baby moving less", default=False,
-             show_if=("pregnant=true",)),
+    Question("anticoagulants", kind=BOOLEAN, section="massage",
+             text="Do you take blood thinners?",
+             help="For example warfarin, apixaban or rivaroxaban.",
+             topic="takes blood thinners", default=False),
+    Question("pregnant", kind=BOOLEAN, section="emergency_more",
+             text="Are you pregnant?",
+             help="Answer yes if you might be.",
+             topic="pregnant", default=False, asked_alone=True),
+    Question("pregnancy_signs", kind=BOOLEAN, section="emergency_more",
+             text="Since the massage, have you had any of these: pain just below the ribs, blurred "
+                  "vision or flashing lights, sudden swelling of the face, hands or feet, bleeding "
+                  "or fluid from the vagina, pains that come in waves, or the baby moving less?",
+             help="Any one of these in pregnancy needs your midwife or maternity unit now.",
+             topic="in pregnancy: pain below the ribs, blurred vision, sudden swelling, bleeding "
+                   "or fluid from the vagina, pains in waves, or the baby moving less",
+             default=False, show_if=("pregnant=true",)),
 )
 
 # In section order, each section's questions as listed (the age, blood thinners and
@@ -522,4 +599,5 @@ QUESTIONS = tuple(sorted(QUESTIONS, key=lambda question: [section.id for section
                          .index(question.section)))
 
 QUESTIONS_BY_ID = MappingProxyType({question.id: question for question in QUESTIONS})
-SECTIONS_BY_ID = MappingProxyType({section.id: section for section in SECTIONS})
+
+check_questions(SECTIONS, QUESTIONS)

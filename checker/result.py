@@ -14,7 +14,7 @@ from .course import SOURCE as COURSE_SOURCE
 POLICY_VERSION = "3"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reason:
     """A rule that fired, in the words shown to the person."""
 

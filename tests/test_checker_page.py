@@ -98,7 +98,8 @@ def test_the_pain_scale_is_grouped_by_its_bands(hook):
 
 def test_bands_with_a_gap_stop_the_build(hook):
     gap = replace(QUESTIONS_BY_ID["severity"],
-                  bands=(Band(0, 3, "low", "."), Band(5, 10, "high", ".")))
+                  bands=(Band(minimum=0, maximum=3, word="low", meaning="."),
+                         Band(minimum=5, maximum=10, word="high", meaning=".")))
     with pytest.raises(ValueError, match="must cover 0 to 10 once each"):
         hook.scale_groups(gap)
 
@@ -235,8 +236,9 @@ def test_the_emergency_answers_are_marked_on_their_inputs(hook, inputs):
 
 
 def test_an_emergency_no_control_can_show_stops_the_build(hook, monkeypatch):
-    rule = Rule("E90", EMERGENCY, "No cough", Is("cough", False), "You have no cough.",
-                Citation("warning-signs", "fever"), "No cough")
+    rule = Rule("E90", level=EMERGENCY, name="No cough", condition=Is("cough", False),
+                reason="You have no cough.", source=Citation("warning-signs", "fever"),
+                sign="No cough")
     monkeypatch.setattr(hook, "rules_at", lambda level: (rule,))
     with pytest.raises(ValueError, match="rule E90 is an emergency when a box is left empty"):
         hook.emergency_answers()

@@ -82,6 +82,8 @@ def test_conditions_describe_themselves_in_plain_words(condition, described):
     (lambda: Is("severity", 7), "needs a question of kind boolean or choice, not integer"),
     (lambda: AtLeast("cough", 1), "needs a question of kind integer"),
     (lambda: Above("fever", 1), "needs a question of kind integer"),
+    (lambda: AtLeast("severity", 11), "condition on 'severity': 11 is outside its range, 0 to 10"),
+    (lambda: Above("hours_since_massage", -1), "-1 is outside its range, 0 to 8760"),
     (lambda: Includes("pain_areas", "knee"), "unknown or missing choice"),
     (lambda: Includes("pain_areas"), "unknown or missing choice"),
     (lambda: OneOf("pain_areas", "neck"), "needs a question of kind choice, not multi-choice"),

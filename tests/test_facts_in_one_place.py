@@ -132,5 +132,5 @@ def test_the_flag_names_the_specs_known_conditions_only():
 def test_a_flag_on_a_choice_the_question_does_not_have_fails_when_built():
     with pytest.raises(ValueError, match=r"question x: ask_a_doctor names \['gout'\], which are "
                                          "not among its choices"):
-        Question("x", "multi-choice", "background", "Text?", "Help.", "topic",
-                 choices=(("cancer", "Cancer"),), ask_a_doctor=("gout",))
+        Question("x", kind="multi-choice", section="background", text="Text?", help="Help.",
+                 topic="topic", choices=(("cancer", "Cancer"),), ask_a_doctor=("gout",))

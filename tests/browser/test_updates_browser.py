@@ -30,10 +30,10 @@ pytestmark = pytest.mark.browser
 
 # A question that only the second build asks, as a new policy would add one.
 NEW_FIELD = "new_in_this_build"
-NEW_QUESTION = f'''    Question("{NEW_FIELD}", BOOLEAN, "symptoms_more",
-             "Is this a question that only the new build asks?",
-             "It is there to test a deployment.",
-             "a question new in this build", default=False),
+NEW_QUESTION = f'''    Question("{NEW_FIELD}", kind=BOOLEAN, section="symptoms_more",
+             text="Is this a question that only the new build asks?",
+             help="It is there to test a deployment.",
+             topic="a question new in this build", default=False),
 '''
 ANSWERS = {"hours_since_massage": 30, "severity": 3}
 
@@ -106,7 +106,7 @@ def builds(tmp_path_factory):
     project = copy_of_the_project(folder / "project")
     questions = project / "checker" / "questions.py"
     text = questions.read_text(encoding="utf-8")
-    anchor = '    Question("weight_loss", BOOLEAN, "symptoms_more",\n'
+    anchor = '    Question("weight_loss", kind=BOOLEAN, section="symptoms_more",\n'
     assert anchor in text
     questions.write_text(text.replace(anchor, NEW_QUESTION + anchor), encoding="utf-8")
     second = build_site(folder / "v2", root=project, SITE_URL=url)
