@@ -1,21 +1,28 @@
-"""Shared fixtures: the site built once per session, served on 127.0.0.1, and
-headless Chromium (Debian's chromium, driven by Playwright) for browser tests."""
+"""Shared fixtures: the site built once per session, served on 127.0.0.1 by a host
+that a test may deploy another build to or switch off, and headless Chromium
+(Debian's chromium, driven by Playwright) for browser tests: a fresh context for
+what a first visit does, and contexts kept for the session (a returning reader,
+the engine restored from its snapshot) for tests that only need a ready checker."""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
 
+from build_scripts import serve
 from build_scripts.headless_chromium import CHROMIUM_ARGS, MISSING, chromium_path
-from build_scripts.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,12 +68,68 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def served(site: Path, port: int, base: str = "/"):
-    """Serve ``site`` on ``port`` under ``base`` until the session ends; yield its URL."""
-    server, url = serve_in_background(site, base, port)
-    yield url
-    server.shutdown()
-    server.server_close()
+class Host:
+    """A built site served on 127.0.0.1 at one address, with the headers of
+    build_scripts/serve.py (max-age=600, as GitHub Pages sends): ``deploy`` serves
+    another build there from then on (a folder link swapped, as a deployment does);
+    ``stop`` takes the server away like a lost network and ``start`` brings it back on
+    the same port; ``stall`` names files it never finishes sending until ``released``,
+    as a stalled mobile link does."""
+
+    def __init__(self, folder: Path, site: Path, port: int, base: str = "/") -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.live = folder / "live"
+        self.port, self.base = port, serve.normalise_base(base)
+        self.url = f"http://127.0.0.1:{port}{self.base}"
+        self.stall: set[str] = set()
+        self.released = threading.Event()
+        self.http: serve.SiteServer | None = None
+        self.deploy(site)
+        self.start()
+
+    @property
+    def site(self) -> Path:
+        """The build served now (a link to its folder)."""
+        return self.live
+
+    def deploy(self, site: Path) -> None:
+        """Serve ``site`` from now on (its files, with their own sizes and times)."""
+        if self.live.is_symlink():
+            self.live.unlink()
+        self.live.symlink_to(site.resolve(), target_is_directory=True)
+        serve.compressed.cache_clear()
+
+    def start(self) -> None:
+        host = self
+
+        class Handler(serve.SiteHandler):
+            def send_head(self):
+                if any(self.path.endswith(name) for name in host.stall):
+                    host.released.wait(120)  # bounded; then sent, as a link that recovers
+                return super().send_head()
+
+        self.http = serve.SiteServer(("127.0.0.1", self.port), functools.partial(
+            Handler, directory=str(self.live), base=self.base, quiet=True))
+        threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
+
+    def stop(self) -> None:
+        """Refuse every connection from now on (a stalled response is let go first)."""
+        self.released.set()
+        if self.http:
+            self.http.shutdown()
+            self.http.server_close()
+            self.http = None
+
+    def restore(self, site: Path) -> None:
+        """Serve ``site`` again, running, with nothing stalled."""
+        self.released.set()
+        self.stall = set()
+        self.released = threading.Event()
+        if self.live.resolve() != site.resolve():
+            self.deploy(site)
+        if self.http is None:
+            self.start()
 
 
 @pytest.fixture(scope="session")
@@ -86,18 +149,56 @@ def built_site(tmp_path_factory, site_port) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site, site_port):
-    """The URL of the built site served at the root of 127.0.0.1:<port>."""
-    yield from served(built_site, site_port)
+def site_host(built_site, site_port, tmp_path_factory):
+    """The host of the built site, at the root of 127.0.0.1:<site_port>."""
+    host = Host(tmp_path_factory.mktemp("host"), built_site, site_port)
+    yield host
+    host.stop()
 
 
 @pytest.fixture(scope="session")
-def sub_path_site_url(tmp_path_factory):
-    """The URL of the site built for, and served under, a sub-path as on GitHub Pages."""
+def site_url(site_host) -> str:
+    """The URL of the built site served at the root of 127.0.0.1:<port>."""
+    return site_host.url
+
+
+@pytest.fixture(scope="session")
+def sub_path_host(tmp_path_factory):
+    """The host of the site built for, and served under, a sub-path as on GitHub Pages."""
     port = free_port()
-    site = build_site(tmp_path_factory.mktemp("subpath") / "site",
-                      SITE_URL=f"http://127.0.0.1:{port}{SUB_PATH}")
-    yield from served(site, port, SUB_PATH)
+    folder = tmp_path_factory.mktemp("subpath")
+    site = build_site(folder / "site", SITE_URL=f"http://127.0.0.1:{port}{SUB_PATH}")
+    host = Host(folder, site, port, SUB_PATH)
+    yield host
+    host.stop()
+
+
+@pytest.fixture(scope="session")
+def sub_path_site_url(sub_path_host) -> str:
+    """The URL of the site built for, and served under, a sub-path."""
+    return sub_path_host.url
+
+
+def changed_by(host: Host):
+    """Yield ``host`` to a test that deploys another build to it, stalls it or switches
+    it off; afterwards it serves its own build again, as every other test expects."""
+    site = host.site.resolve()
+    try:
+        yield host
+    finally:
+        host.restore(site)
+
+
+@pytest.fixture
+def own_site_host(site_host):
+    """The host at the root, for a test that changes what it serves (see changed_by)."""
+    yield from changed_by(site_host)
+
+
+@pytest.fixture
+def own_sub_path_host(sub_path_host):
+    """The host under a sub-path, for a test that changes what it serves."""
+    yield from changed_by(sub_path_host)
 
 
 # ---------------------------------------------------------------------------
@@ -165,6 +266,16 @@ def watch_for_csp_violations(context, violations: list[str]) -> None:
 
 # A phone: the size of a common one (390 x 844 CSS pixels), touch, mobile layout.
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def checked_after(requests_made: RequestLog, page_errors: list[str],
+                  csp_violations: list[str]) -> None:
+    """Fail the test if a request left 127.0.0.1, a page raised a JavaScript error, or
+    the site's Content-Security-Policy refused anything."""
+    assert requests_made.off_site() == [], "requests left 127.0.0.1"
+    assert page_errors == [], "the page raised JavaScript errors"
+    assert csp_violations == [], "the Content-Security-Policy refused something"
 
 
 @pytest.fixture
@@ -187,21 +298,126 @@ def open_page(chromium, requests_made, page_errors, csp_violations):
     yield opened
     for context in contexts:
         context.close()
-    assert requests_made.off_site() == [], "requests left 127.0.0.1"
-    assert page_errors == [], "the page raised JavaScript errors"
-    assert csp_violations == [], "the Content-Security-Policy refused something"
+    checked_after(requests_made, page_errors, csp_violations)
 
 
 @pytest.fixture
 def page(open_page):
     """A fresh desktop-sized page (see open_page)."""
-    return open_page(viewport={"width": 1280, "height": 900})
+    return open_page(**DESKTOP)
 
 
 @pytest.fixture
 def phone(open_page):
     """A fresh phone-sized page with touch (see open_page)."""
     return open_page(**PHONE)
+
+
+class KeptContext:
+    """A browser context kept for the whole session, which the tests that use it take
+    turns with: what its pages report (requests, policy violations) goes to the test
+    using it now."""
+
+    def __init__(self, chromium, options: dict) -> None:
+        self.context = chromium.new_context(**options)
+        self.requests: RequestLog | None = None
+        self.violations: list[str] | None = None
+        self.context.on("request", self.requested)
+        watch_for_csp_violations(self.context, self)  # through append, below
+
+    def requested(self, request) -> None:
+        if self.requests is not None:
+            self.requests.urls.append(request.url)
+
+    def append(self, violation: str) -> None:
+        if self.violations is not None:
+            self.violations.append(violation)
+
+
+# What a page leaves for the next page of its context, besides what a returning
+# reader's browser keeps anyway (the service worker's caches, the engine's snapshot).
+FORGET_PAGE_STORAGE = "() => { localStorage.clear(); sessionStorage.clear(); }"
+# True while the page's engine, started cold where it could have been restored, is still
+# keeping its snapshot for the next visit (closing the page then would leave the next
+# page to start cold too). Without snapshots (?snapshot=off) nothing is skipped or kept.
+KEEPING_SNAPSHOT = """() => Boolean(window.checkerStartup)
+    && window.checkerStartup.snapshot === false
+    && window.checkerStartup.snapshotSkipped !== undefined
+    && window.checkerSnapshot === undefined"""
+
+
+def leave_for_the_next_page(page) -> None:
+    """Let the page's engine keep its snapshot, if it is keeping one, and clear the
+    page's storage: what the next page of its context should find."""
+    from playwright.sync_api import Error
+
+    for attempt in (1, 2):
+        try:
+            if page.evaluate(KEEPING_SNAPSHOT):
+                page.wait_for_function(f"() => !({KEEPING_SNAPSHOT})()", timeout=30_000)
+            page.evaluate(FORGET_PAGE_STORAGE)
+            return
+        except Error:  # the test left the page navigating: once it has loaded, again
+            if attempt == 2:
+                raise
+            page.wait_for_load_state()
+
+
+@pytest.fixture(scope="session")
+def kept_contexts(chromium):
+    """The contexts kept for the session, one per set of options."""
+    kept: dict[str, KeptContext] = {}
+    yield kept
+    for each in kept.values():
+        each.context.close()
+
+
+@pytest.fixture
+def open_returning_page(kept_contexts, chromium, requests_made, page_errors, csp_violations):
+    """Open a new page, as a returning reader does, in the browser context kept for the
+    session with the given options: the site's service worker and the checker's engine
+    snapshot are there from earlier tests (so the engine is restored, not started cold),
+    but not their cookies, local and session storage, or history. Tests of what a first
+    visit does, of the snapshot, the service worker, privacy or updates use open_page.
+    Requests, JS errors and policy violations fail the test as with open_page."""
+    opened_pages = []
+    used = []
+
+    def opened(**options):
+        options = {"color_scheme": "light", **options}
+        key = json.dumps(options, sort_keys=True)
+        if key not in kept_contexts:
+            kept_contexts[key] = KeptContext(chromium, options)
+        kept = kept_contexts[key]
+        kept.requests, kept.violations = requests_made, csp_violations
+        used.append(kept)
+        page = kept.context.new_page()
+        page.on("pageerror", lambda error: page_errors.append(str(error)))
+        opened_pages.append(page)
+        return page
+
+    yield opened
+    for page in opened_pages:
+        if not page.is_closed():
+            if page.url.startswith("http://127.0.0.1"):
+                leave_for_the_next_page(page)
+            page.close()
+    for kept in used:
+        kept.context.clear_cookies()
+        kept.requests = kept.violations = None
+    checked_after(requests_made, page_errors, csp_violations)
+
+
+@pytest.fixture
+def returning_phone(open_returning_page):
+    """A new phone-sized page with touch, in the phone context kept for the session."""
+    return open_returning_page(**PHONE)
+
+
+@pytest.fixture
+def returning_page(open_returning_page):
+    """A new desktop-sized page, in the desktop context kept for the session."""
+    return open_returning_page(**DESKTOP)
 
 
 # ---------------------------------------------------------------------------
@@ -228,3 +444,28 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.write_line(f"{path.name:34} {found.words:>6} {limit:>6} "
                                     f"{found.flesch:>7.1f} {MIN_FLESCH:>4}")
     terminalreporter.write_line(f"{'all articles':34} {total:>6}")
+
+
+# ---------------------------------------------------------------------------
+# The run's wall time
+
+class WallTime:
+    """Print, last, how long the whole run took from start to finish (the figure the
+    README's five minutes is about), with the load average at the start and the end:
+    on a busy machine the time says little."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.load = os.getloadavg()[0]
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_terminal_summary(self, terminalreporter):
+        seconds = time.monotonic() - self.started
+        minutes, rest = divmod(round(seconds), 60)
+        terminalreporter.write_sep("-", f"wall time: {minutes} min {rest:02d} s ({seconds:.0f} s);"
+                                        f" load average {self.load:.1f} at the start, "
+                                        f"{os.getloadavg()[0]:.1f} at the end")
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(WallTime(), "wall-time")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.json_text import assess_json
 from checker.questions import QUESTIONS, SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,26 @@ def test_assess_reads_a_file(tmp_path):
     completed = run("assess", str(path))
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["level"] == "emergency"
+
+
+# One set of answers of each level. The browser tests compare the page's results with
+# assess_json's text, in-process: the command line prints exactly that.
+OF_EACH_LEVEL = {
+    "self_care": {"hours_since_massage": 20, "severity": 4, "massage_type": "deep_tissue"},
+    "doctor": {"hours_since_massage": 100, "severity": 6, "first_massage": True},
+    "urgent": {"hours_since_massage": 24, "severity": 4, "fever": "high", "cough": True},
+    "emergency": {"hours_since_massage": 5, "severity": 5, "chest_symptoms": True,
+                  "pain_areas": ["neck", "ribs"]},
+}
+
+
+@pytest.mark.parametrize("level", OF_EACH_LEVEL)
+def test_assess_prints_exactly_the_text_of_assess_json(level):
+    text = json.dumps(OF_EACH_LEVEL[level])
+    completed = run("assess", stdin=text)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == assess_json(text) + "\n"
+    assert json.loads(completed.stdout)["level"] == level
 
 
 @pytest.mark.parametrize(("arguments", "stdin", "message"), [

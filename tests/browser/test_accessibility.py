@@ -48,16 +48,17 @@ def test_pages_have_no_serious_violations(open_page, site_url, path):
     assert serious_violations(page) == []
 
 
-def checker_on_a_phone(open_page, site_url, scheme):
-    page = open_page(**PHONE, color_scheme=scheme)
+def checker_on_a_phone(open_returning_page, site_url, scheme):
+    page = open_returning_page(**PHONE, color_scheme=scheme)
     page.goto(site_url + "checker/")
     wait_for_engine(page)
     return page
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_each_step_and_a_calm_result_have_no_serious_violations(open_page, site_url, scheme):
-    page = checker_on_a_phone(open_page, site_url, scheme)
+def test_each_step_and_a_calm_result_have_no_serious_violations(open_returning_page, site_url,
+                                                                scheme):
+    page = checker_on_a_phone(open_returning_page, site_url, scheme)
     found = {"step 1": serious_violations(page)}
     tap_answer(question(page, "bladder_bowel"), True)  # the questions stop: call now
     found["the stop screen"] = serious_violations(page)
@@ -75,8 +76,8 @@ def test_each_step_and_a_calm_result_have_no_serious_violations(open_page, site_
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_an_urgent_result_has_no_serious_violations(open_page, site_url, scheme):
-    page = checker_on_a_phone(open_page, site_url, scheme)
+def test_an_urgent_result_has_no_serious_violations(open_returning_page, site_url, scheme):
+    page = checker_on_a_phone(open_returning_page, site_url, scheme)
     enter_answers(page, {"hours_since_massage": 24, "severity": 4, "fever": "high"})
     see_result(page)
     assert serious_violations(page) == []

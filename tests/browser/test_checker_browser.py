@@ -1,16 +1,22 @@
 """The in-page checker in real headless Chromium with real Pyodide: parity with
-the command line, every vignette entered on a phone by tapping through the
-steps, the emergency instruction, instant navigation, a sub-path, the
-fallbacks, and no request leaving 127.0.0.1. The steps themselves (history,
-focus, review, days and hours, map, chart, printout, keyboard, target sizes)
-are tested in test_checker_steps.py; replies that come too late or never, in
-test_checker_replies.py."""
+the command line, a few journeys per level and a few that between them give every
+answer of every question, each tapped on a phone through the steps; the emergency
+instruction, instant navigation, a sub-path, the fallbacks, the snapshot of the
+engine, and no request leaving 127.0.0.1. Every vignette's reply from the site's
+engine is compared byte for byte with CPython's in tests/test_engine_in_pyodide.py
+(Pyodide in Node, in seconds); here the page's engine answers them all on a first
+visit and again restored from its snapshot. The steps themselves (history, focus,
+review, days and hours, map, chart, printout, keyboard, target sizes) are tested
+in test_checker_steps.py; replies that come too late or never, in
+test_checker_replies.py.
+
+Tests that only need a ready checker use a returning reader's page (checker_phone,
+checker_page: a context kept for the session, the engine restored from its
+snapshot); a first visit, the snapshot and the fallbacks have a fresh context."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,8 +26,17 @@ from build_scripts.site_layout import SNAPSHOT_CACHE
 from build_scripts.vignettes import load_vignettes
 from checker import assess
 from checker.conditions import Is
+from checker.json_text import assess_json
 from checker.levels import EMERGENCY, LEVEL_IDS
-from checker.questions import BOOLEAN, QUESTIONS_BY_ID, SECTIONS
+from checker.questions import (
+    BOOLEAN,
+    CHOICE,
+    INTEGER,
+    MULTI_CHOICE,
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    SECTIONS,
+)
 from checker.rules import RULES
 from tests.browser.checker_form import (
     ENGINE_TIMEOUT,
@@ -37,6 +52,7 @@ from tests.browser.checker_form import (
     step_number,
     step_of,
     tap_answer,
+    usual_answer,
     wait_for_engine,
 )
 
@@ -49,40 +65,40 @@ __all__ = ["ENGINE_TIMEOUT", "wait_for_engine"]  # the offline tests use them to
 
 
 def command_line_result(answers: dict) -> dict:
-    """Return what `python -m checker assess` prints for these answers."""
-    done = subprocess.run([sys.executable, "-m", "checker", "assess"], cwd=ROOT,
-                          input=json.dumps(answers), capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+    """Return what `python -m checker assess` prints for these answers: the text of
+    checker.json_text.assess_json (tests/test_cli.py checks the command line prints
+    exactly that), read as JSON."""
+    return json.loads(assess_json(json.dumps(answers)))
 
 
 @pytest.fixture
-def checker_page(page, site_url):
+def first_visit_checker(page, site_url):
+    """The checker, ready, on a first visit (a fresh context: an ordinary start)."""
     page.goto(site_url + "checker/")
     wait_for_engine(page)
     return page
 
 
-@pytest.fixture
-def checker_phone(phone, site_url):
-    phone.goto(site_url + "checker/")
-    wait_for_engine(phone)
-    return phone
-
-
 # ---------------------------------------------------------------------------
 # The engine in the page
 
-def test_every_vignette_gives_the_command_line_result(checker_page, requests_made):
-    # The engine started on its own trimmed standard library, never Pyodide's whole one.
-    startup = checker_page.evaluate("() => window.checkerStartup")
-    worker_files = {download["file"] for download in startup["downloads"]}
-    assert "checker_stdlib.zip" in worker_files and "python_stdlib.zip" not in worker_files
-    assert not any(url.endswith("python_stdlib.zip") for url in requests_made.urls)
-    for vignette in VIGNETTES:
-        in_browser = checker_page.evaluate("answers => window.checker.assess(answers)",
-                                           vignette["answers"])
-        assert in_browser == command_line_result(vignette["answers"]), vignette["id"]
-        assert in_browser["level"] == vignette["expect"], vignette["id"]
+# Every vignette's answers given to the page's engine at once; its result for each, by id.
+ASSESS_EVERY_CASE = """async (cases) => {
+    const results = {};
+    for (const [id, answers] of cases) results[id] = await window.checker.assess(answers);
+    return results;
+}"""
+
+
+def every_vignette_differing(page) -> dict[str, dict]:
+    """Give every vignette to the page's engine; return those whose result is not the
+    command line's or whose level is not the one expected, by id."""
+    results = page.evaluate(ASSESS_EVERY_CASE,
+                            [[vignette["id"], vignette["answers"]] for vignette in VIGNETTES])
+    assert list(results) == [vignette["id"] for vignette in VIGNETTES]
+    return {vignette["id"]: results[vignette["id"]] for vignette in VIGNETTES
+            if results[vignette["id"]] != command_line_result(vignette["answers"])
+            or results[vignette["id"]]["level"] != vignette["expect"]}
 
 
 # The package's bridge (checker.json_text.assess_reply), run by the page's Pyodide.
@@ -112,47 +128,146 @@ def test_the_result_is_not_stored_anywhere(checker_page):
 
 
 # ---------------------------------------------------------------------------
-# The form, as a person on a phone uses it
+# The form, as a person on a phone uses it: journeys tapped through the steps
 
-# Vignettes per page: each batch is one cold start of the engine, then "Start again".
-BATCH = 10
-BATCHES = [VIGNETTES[start:start + BATCH] for start in range(0, len(VIGNETTES), BATCH)]
-
-# The questions and answers policy v3 added: every one of them is tapped in some vignette.
-NEW_IN_V3 = {"sepsis_signs": True, "allergic_reaction": None, "fainted": None,
-             "pain_before": None, "hurts_to_breathe": True, "one_sided_rash": True,
-             "age_group": None, "pregnancy_signs": True, "conditions": "recent_chemotherapy"}
-
-
-def gives_a_new_answer(answers: dict, field: str, answer: object) -> bool:
-    """Whether the answers give the field ``answer`` (None: any but its default)."""
-    given = answers.get(field, QUESTIONS_BY_ID[field].default)
-    if answer is None:
-        return given != QUESTIONS_BY_ID[field].default
-    return answer in given if isinstance(given, list | tuple) else given == answer
+def answer_pairs(answers: dict) -> set[tuple[str, object]]:
+    """Each answer given, as (field, answer): each choice of a list on its own, a
+    number as its field alone."""
+    pairs: set[tuple[str, object]] = set()
+    for field, answer in answers.items():
+        for each in answer if isinstance(answer, list) else [answer]:
+            pairs.add((field, "a number") if QUESTIONS_BY_ID[field].kind == INTEGER else
+                      (field, each))
+    return pairs
 
 
-def test_the_vignettes_tapped_cover_every_level_and_every_new_question():
-    assert {vignette["expect"] for vignette in VIGNETTES} == set(LEVEL_IDS)
-    for field, answer in NEW_IN_V3.items():
-        assert any(gives_a_new_answer(vignette["answers"], field, answer)
-                   for vignette in VIGNETTES), field
+def vignettes_to_tap(per_level: int = 2) -> list[dict]:
+    """Return ``per_level`` vignettes of each level: in turn, each level's vignette that
+    gives the most answers not given by those chosen before it (the first, in the
+    file's order, of those that give as many)."""
+    chosen: list[dict] = []
+    given: set[tuple[str, object]] = set()
+    for _ in range(per_level):
+        for level in LEVEL_IDS:
+            left = [vignette for vignette in VIGNETTES
+                    if vignette["expect"] == level and vignette not in chosen]
+            best = max(left, key=lambda vignette: len(answer_pairs(vignette["answers"]) - given))
+            chosen.append(best)
+            given |= answer_pairs(best["answers"])
+    return chosen
 
 
-@pytest.mark.parametrize("batch", BATCHES, ids=[f"{batch[0]['id']}-{batch[-1]['id']}"
-                                                for batch in BATCHES])
-def test_vignette_tapped_through_the_steps(checker_phone, batch):
-    for vignette in batch:
-        enter_answers(checker_phone, vignette["answers"])
-        result = see_result(checker_phone)
-        expected = command_line_result(vignette["answers"])
-        assert result.get_attribute("data-level") == expected["level"] == vignette["expect"], \
-            vignette["id"]
-        assert result.locator("#checker-headline").inner_text() == expected["headline"]
-        for reason in expected["reasons"]:
-            assert reason["text"] in result.inner_text(), vignette["id"]
-        result.get_by_role("button", name="Start again").tap()
-        expect(shown_step(checker_phone)).to_have_attribute("data-step", "1")
+def shown(asked, answers: dict) -> bool:
+    """Whether the form shows the question for these answers (its show_if: "field", that
+    box ticked; "field=value", that answer given), as checker/questions.py describes."""
+    def holds(condition: str) -> bool:
+        field, _, value = condition.partition("=")
+        given = answers.get(field, QUESTIONS_BY_ID[field].default)
+        if not value:
+            return given is True
+        if QUESTIONS_BY_ID[field].kind == BOOLEAN:
+            return given is (value == "true")
+        return value in given if isinstance(given, list | tuple) else given == value
+
+    return not asked.show_if or any(holds(condition) for condition in asked.show_if)
+
+
+def every_answer_journeys() -> list[dict]:
+    """Answers for the fewest journeys that between them give every answer of every
+    question: journey k gives each choice its k-th answer (round again), each list of
+    choices every k-th of its choices, each question of Yes or No a Yes in the even
+    journeys and a No in the odd ones (a box in a list: ticked, or left), and each
+    number a value from the least to the most it may be. A Yes or No that shows other
+    questions is a Yes in all but the last journey, so that those are asked, Yes and
+    No; a question the form hides for the answers of a journey is left out of it."""
+    count = max(len(asked.values) for asked in QUESTIONS if asked.kind == CHOICE)
+    shows_others = {condition.partition("=")[0] for asked in QUESTIONS
+                    for condition in asked.show_if}
+    journeys = []
+    for k in range(count):
+        answers: dict = {}
+        for asked in QUESTIONS:
+            yes = (k < count - 1) if asked.id in shows_others else k % 2 == 0
+            if asked.kind == CHOICE:
+                answers[asked.id] = asked.values[k % len(asked.values)]
+            elif asked.kind == MULTI_CHOICE and asked.values[k::count]:
+                answers[asked.id] = list(asked.values[k::count])
+            elif asked.kind == BOOLEAN and (yes or not asked.asked_as_list):
+                answers[asked.id] = yes
+            elif asked.kind == INTEGER:
+                assert asked.minimum is not None and asked.maximum is not None, asked.id
+                answers[asked.id] = (asked.minimum
+                                     + (asked.maximum - asked.minimum) * k // (count - 1))
+        journeys.append({field: answer for field, answer in answers.items()
+                         if shown(QUESTIONS_BY_ID[field], answers)})
+    return journeys
+
+
+JOURNEYS = {**{f"{vignette['id']} ({vignette['expect']})": vignette
+               for vignette in vignettes_to_tap()},
+            **{f"every answer {number} of {len(every_answer_journeys())}":
+               {"id": f"every answer {number}", "answers": answers, "expect": None}
+               for number, answers in enumerate(every_answer_journeys(), start=1)}}
+
+
+def test_the_journeys_tapped_cover_every_level_and_every_answer_of_every_question():
+    # Two vignettes of each level...
+    levels = [journey["expect"] for journey in JOURNEYS.values() if journey["expect"]]
+    assert sorted(levels) == sorted(LEVEL_IDS * 2)
+    # ...and every answer of every question, tapped in some journey: each choice, each
+    # Yes and each No (a box in a list is only ever ticked), the least and the most of a
+    # number.
+    given = set().union(*(answer_pairs(journey["answers"]) for journey in JOURNEYS.values()))
+    numbers = {(field, answer) for journey in JOURNEYS.values()
+               for field, answer in journey["answers"].items()
+               if QUESTIONS_BY_ID[field].kind == INTEGER}
+    for asked in QUESTIONS:
+        if asked.kind in (CHOICE, MULTI_CHOICE):
+            expected = {(asked.id, value) for value in asked.values}
+        elif asked.kind == BOOLEAN:
+            expected = {(asked.id, True)} | (set() if asked.asked_as_list else {(asked.id, False)})
+        else:
+            expected = {(asked.id, asked.minimum), (asked.id, asked.maximum)}
+        assert expected <= (numbers if asked.kind == INTEGER else given), asked.id
+
+
+# Records, in the page, the answers the form gives the engine (window.checker.assess),
+# as JSON sends them, and passes them on unchanged.
+RECORD_ANSWERS_SENT = """() => {
+    const engine = window.checker;
+    const assess = engine.assess;
+    window.answersSent = [];
+    engine.assess = (answers) => {
+        window.answersSent.push(JSON.parse(JSON.stringify(answers)));
+        return assess.call(engine, answers);
+    };
+}"""
+
+
+def sent_for(answers: dict) -> dict:
+    """The answers the form sends when a reader taps ``answers`` and gives every other
+    question shown its usual answer: every question shown, none hidden."""
+    every = {asked.id: answers.get(asked.id, usual_answer(asked.id)) for asked in QUESTIONS}
+    return {asked.id: every[asked.id] for asked in QUESTIONS if shown(asked, every)}
+
+
+@pytest.mark.parametrize("journey", JOURNEYS.values(), ids=JOURNEYS.keys())
+def test_a_journey_tapped_through_the_steps(checker_phone, journey):
+    page = checker_phone
+    page.evaluate(RECORD_ANSWERS_SENT)
+    enter_answers(page, journey["answers"])
+    result = see_result(page)
+    # Every answer tapped reached the engine as given, and every other as its usual one.
+    assert page.evaluate("() => window.answersSent") == [sent_for(journey["answers"])]
+    expected = command_line_result(journey["answers"])
+    assert result.get_attribute("data-level") == expected["level"]
+    if journey["expect"]:
+        assert expected["level"] == journey["expect"]
+    assert result.locator("#checker-headline").inner_text() == expected["headline"]
+    for reason in expected["reasons"]:
+        assert reason["text"] in result.inner_text()
+    result.get_by_role("button", name="Start again").tap()
+    expect(shown_step(page)).to_have_attribute("data-step", "1")
 
 
 def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
@@ -280,7 +395,8 @@ def test_a_question_that_does_not_apply_stays_out_of_the_way(checker_phone):
 # ---------------------------------------------------------------------------
 # Getting there, and when it cannot run
 
-def test_reached_by_instant_navigation(page, site_url):
+def test_reached_by_instant_navigation(returning_page, site_url):
+    page = returning_page
     page.goto(site_url)
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='checker/']").first.click()
@@ -357,10 +473,17 @@ def snapshot_holds(page, texts: list[str]) -> list[str]:
     return page.evaluate(SNAPSHOT_HOLDS, [SNAPSHOT_CACHE, texts])
 
 
-def test_a_first_visit_starts_python_and_keeps_a_snapshot_the_next_visit_restores(checker_page):
-    page = checker_page
+def test_a_first_visit_starts_python_and_keeps_a_snapshot_the_next_visit_restores(
+        first_visit_checker, requests_made):
+    page = first_visit_checker
     first = page.evaluate("() => window.checkerStartup")
     assert first["snapshot"] is False and first["snapshotSkipped"] == "no snapshot kept yet"
+    # The engine started on its own trimmed standard library, never Pyodide's whole one.
+    worker_files = {download["file"] for download in first["downloads"]}
+    assert "checker_stdlib.zip" in worker_files and "python_stdlib.zip" not in worker_files
+    assert not any(url.endswith("python_stdlib.zip") for url in requests_made.urls)
+    # Every vignette: the command line's result, and the level expected.
+    assert every_vignette_differing(page) == {}
     assert wait_for_snapshot(page)["kept"] is True
     page.reload()
     wait_for_engine(page)
@@ -368,9 +491,7 @@ def test_a_first_visit_starts_python_and_keeps_a_snapshot_the_next_visit_restore
     assert second["snapshot"] is True, second
     # Restored with the checker already imported: its wheel is not even fetched.
     assert not any(download["file"].endswith(".whl") for download in second["downloads"])
-    for vignette in VIGNETTES:
-        in_browser = page.evaluate("answers => window.checker.assess(answers)", vignette["answers"])
-        assert in_browser == command_line_result(vignette["answers"]), vignette["id"]
+    assert every_vignette_differing(page) == {}
 
 
 # Each way a kept snapshot can be wrong, done to it in the page's Cache Storage.
@@ -387,8 +508,9 @@ DAMAGE_SAID = {"made from another engine": "made from another version of the eng
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
-def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(checker_page, damage):
-    page = checker_page
+def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(first_visit_checker,
+                                                                      damage):
+    page = first_visit_checker
     assert wait_for_snapshot(page)["kept"] is True
     page.evaluate("""async ([prefix, url]) => {
         const cache = await caches.open(await (NAME)(prefix));

@@ -71,8 +71,9 @@ def test_a_danger_answer_stops_the_questions_with_a_call_button(open_page, site_
 
 
 def test_the_instruction_stays_on_every_later_step_and_the_result_calls_on_the_first_screen(
-        open_page, site_url):
-    page = open_checker(open_page, site_url, locale="en-GB", timezone_id="Europe/London")
+        open_returning_page, site_url):
+    page = open_checker(open_returning_page, site_url, locale="en-GB",
+                        timezone_id="Europe/London")
     enter_answers(page, {"hours_since_massage": 20, "severity": 4, "bladder_bowel": True})
     expect(page.locator("#checker-emergency-alert")).to_be_visible()  # on the review too
     result = see_result(page)
@@ -85,8 +86,9 @@ def test_the_instruction_stays_on_every_later_step_and_the_result_calls_on_the_f
     assert 0 <= box["y"] and box["y"] + box["height"] <= SCREEN, box
 
 
-def test_no_safety_question_is_answered_before_the_reader_answers_it(open_page, site_url):
-    page = open_checker(open_page, site_url)
+def test_no_safety_question_is_answered_before_the_reader_answers_it(open_returning_page,
+                                                                     site_url):
+    page = open_checker(open_returning_page, site_url)
     assert page.locator("#checker-form input:checked").count() == 0
     for asked in QUESTIONS:
         item = question(page, asked.id)
@@ -99,9 +101,9 @@ def test_no_safety_question_is_answered_before_the_reader_answers_it(open_page, 
     assert step_number(page) == 1
 
 
-def test_the_page_has_no_footer_link_and_asks_before_a_link_loses_the_answers(open_page,
-                                                                               site_url):
-    page = open_checker(open_page, site_url)
+def test_the_page_has_no_footer_link_and_asks_before_a_link_loses_the_answers(
+        open_returning_page, site_url):
+    page = open_checker(open_returning_page, site_url)
     assert page.locator(".md-footer__link").filter(visible=True).count() == 0
     page.locator("label[for='q-emergency-none']").tap()
     asked: list[str] = []
@@ -129,8 +131,8 @@ def test_the_page_has_no_footer_link_and_asks_before_a_link_loses_the_answers(op
     assert len(asked) >= 2
 
 
-def test_the_review_lists_every_yes_and_folds_the_rest(open_page, site_url):
-    page = open_checker(open_page, site_url)
+def test_the_review_lists_every_yes_and_folds_the_rest(open_returning_page, site_url):
+    page = open_checker(open_returning_page, site_url)
     yes = {"hours_since_massage": 30, "severity": 3, "first_massage": True,
            "movement_limited": True, "headache": True, "anticoagulants": True}
     enter_answers(page, yes)
@@ -190,8 +192,9 @@ def assert_reads_at_large_text(page, where: str) -> None:
                      "styles": []}, where
 
 
-def test_at_200_percent_text_nothing_scrolls_sideways_or_breaks_a_word(open_page, site_url):
-    page = open_page(**PHONE, locale="en-GB", timezone_id="Europe/London")
+def test_at_200_percent_text_nothing_scrolls_sideways_or_breaks_a_word(open_returning_page,
+                                                                       site_url):
+    page = open_returning_page(**PHONE, locale="en-GB", timezone_id="Europe/London")
     large_text(page)
     page.goto(site_url + "checker/")
     wait_for_engine(page)

@@ -45,13 +45,6 @@ PAIN_AREAS = list(QUESTIONS_BY_ID["pain_areas"].values)
 MIN_TARGET = 44  # px: the smallest target a thumb hits reliably (WCAG 2.5.5, Apple, Google)
 
 
-@pytest.fixture
-def checker_phone(phone, site_url):
-    phone.goto(site_url + "checker/")
-    wait_for_engine(phone)
-    return phone
-
-
 def focused_id(page) -> str:
     return page.evaluate("document.activeElement.id")
 
@@ -110,8 +103,8 @@ def back_to_the_first_step(page) -> None:
         expect(shown_step(page)).to_have_attribute("data-step", str(number))
 
 
-def test_back_goes_back_a_step_on_a_freshly_loaded_page(phone, site_url):
-    page = phone
+def test_back_goes_back_a_step_on_a_freshly_loaded_page(returning_phone, site_url):
+    page = returning_phone
     page.goto(site_url)
     page.goto(site_url + "checker/")
     wait_for_engine(page)
@@ -124,8 +117,8 @@ def test_back_goes_back_a_step_on_a_freshly_loaded_page(phone, site_url):
     page.wait_for_url(site_url)
 
 
-def test_back_goes_back_a_step_after_instant_navigation(phone, site_url):
-    page = phone
+def test_back_goes_back_a_step_after_instant_navigation(returning_phone, site_url):
+    page = returning_phone
     page.goto(site_url)
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='checker/']").first.tap()
@@ -170,8 +163,8 @@ def test_back_from_the_result_shows_the_review_and_forward_the_result(checker_ph
     assert result.get_attribute("data-level") == "self_care"
 
 
-def test_a_fresh_page_starts_at_the_first_step_whatever_its_address(phone, site_url):
-    page = phone
+def test_a_fresh_page_starts_at_the_first_step_whatever_its_address(returning_phone, site_url):
+    page = returning_phone
     page.goto(site_url + "checker/#step-4")
     wait_for_engine(page)
     assert step_number(page) == 1

@@ -1,20 +1,21 @@
 """Offline use through the service worker, in real headless Chromium: after one
 visit to the checker page the whole site works with the server gone, at the
-root and under a sub-path, and a changed build replaces the old cache."""
+root and under a sub-path, and a changed build replaces the old cache. The
+session's hosts serve (see tests/conftest.py): a test switches one off, or deploys
+another build to it, and the next test finds it as it was."""
 
 from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
-from build_scripts.serve import serve_in_background
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
+from tests.browser.conftest import NEW_SENTENCE
 from tests.browser.test_checker_browser import ENGINE_TIMEOUT, wait_for_engine, wait_for_snapshot
 from tests.browser.test_site_browser import search_for
-from tests.conftest import ROOT, SUB_PATH, build_site, copy_of_the_project, free_port
+from tests.conftest import Host
 
 pytestmark = pytest.mark.browser
 
@@ -32,33 +33,7 @@ RUNTIME_KEPT = """async (files) => {
 }""".replace("PREFIX", json.dumps(CACHE_PREFIX))
 
 
-class Server:
-    """One built site on its own port, which a test can switch off like a lost network."""
-
-    def __init__(self, site: Path, port: int, base: str) -> None:
-        self.site, self.port, self.base = site, port, base
-        self.url = f"http://127.0.0.1:{port}{base}"
-        self.http = None
-
-    def start(self) -> None:
-        self.http, _ = serve_in_background(self.site, self.base, self.port)
-
-    def stop(self) -> None:
-        if self.http:
-            self.http.shutdown()
-            self.http.server_close()
-            self.http = None
-
-
-def built_and_served(folder: Path, base: str, root: Path = ROOT) -> Server:
-    port = free_port()
-    site = build_site(folder / "site", root=root, SITE_URL=f"http://127.0.0.1:{port}{base}")
-    server = Server(site, port, base)
-    server.start()
-    return server
-
-
-def visit_checker_until_kept(page, server: Server) -> None:
+def visit_checker_until_kept(page, server: Host) -> None:
     """Visit the checker page until the service worker keeps its runtime and the
     checker keeps its engine's snapshot."""
     page.goto(server.url + "checker/")
@@ -78,9 +53,12 @@ def wait_until(page, predicate: str, arg=None, seconds: float = ENGINE_TIMEOUT /
         page.wait_for_timeout(250)
 
 
-@pytest.mark.parametrize("base", ["/", SUB_PATH], ids=["root", "sub-path"])
-def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
-    server = built_and_served(tmp_path, base)
+# The session's hosts of the site, at the root and under a sub-path: switched off here,
+# and on again for the next test.
+@pytest.mark.parametrize("own_host", ["own_site_host", "own_sub_path_host"],
+                         ids=["root", "sub-path"])
+def test_whole_site_works_offline_after_one_checker_visit(page, request, own_host):
+    server = request.getfixturevalue(own_host)
     try:
         visit_checker_until_kept(page, server)
     finally:
@@ -90,7 +68,7 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
     # from what the service worker kept.
     for from_snapshot in (True, False):
         if not from_snapshot:
-            page.evaluate(f"() => caches.delete('{SNAPSHOT_CACHE}@{base}')")
+            page.evaluate(f"() => caches.delete('{SNAPSHOT_CACHE}@{server.base}')")
         page.reload()
         wait_for_engine(page)
         assert page.evaluate("() => window.checkerStartup.snapshot") is from_snapshot
@@ -107,34 +85,22 @@ def test_whole_site_works_offline_after_one_checker_visit(page, tmp_path, base):
     search_for(page, "fever", expect="warning-signs/")
 
 
-def changed_copy_of_the_project(folder: Path) -> Path:
-    """Return a copy of the project's tracked files with one article changed."""
-    copy_of_the_project(folder)
-    article = folder / "content" / "relief.md"
-    article.write_text(article.read_text() + "\nThis sentence is new in this build.\n")
-    return folder
-
-
-def test_a_changed_build_replaces_the_old_cache(page, tmp_path):
-    server = built_and_served(tmp_path / "first", "/")
+def test_a_changed_build_replaces_the_old_cache(page, own_site_host, pages_changed_site):
+    server = own_site_host
     visit_checker_until_kept(page, server)
     before = set(page.evaluate("() => caches.keys()"))
 
-    # Deploy a changed build at the same address.
-    changed = changed_copy_of_the_project(tmp_path / "project")
-    build_site(server.site, root=changed, SITE_URL=server.url)
-    try:
-        page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
-        wait_until(page, """async (before) => {
-            const names = await caches.keys();
-            return names.some(name => name.includes("-core-"))
-                && !names.some(name => before.includes(name) && name.includes("-core-"));
-        }""", sorted(before))
-        after = set(page.evaluate("() => caches.keys()"))
-        page.goto(server.url + "relief/")
-        assert page.get_by_text("This sentence is new in this build.").is_visible()
-    finally:
-        server.stop()
+    # Deploy a build at the same address whose pages changed (an article, an inline script).
+    server.deploy(pages_changed_site)
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+    wait_until(page, """async (before) => {
+        const names = await caches.keys();
+        return names.some(name => name.includes("-core-"))
+            && !names.some(name => before.includes(name) && name.includes("-core-"));
+    }""", sorted(before))
+    after = set(page.evaluate("() => caches.keys()"))
+    page.goto(server.url + "relief/")
+    assert page.get_by_text(NEW_SENTENCE).is_visible()
     old_core = {name for name in before if "-core-" in name}
     assert old_core and not old_core & after, "the old build's cache is still there"
     # The runtime did not change, so its cache is kept rather than downloaded again;

@@ -20,16 +20,16 @@ import io
 import json
 import re
 import threading
-import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from build_scripts.content_security_policy import META_NAME, read_page, script_hash
-from build_scripts.serve import SiteHandler, serve_in_background
+from build_scripts.serve import SiteHandler
 from build_scripts.site_layout import CACHE_PREFIX
 from tests.browser.checker_form import ENGINE_TIMEOUT, enter_answers, see_result, wait_for_engine
+from tests.browser.conftest import EDITED_SCRIPT, EDITED_TOKEN
 from tests.browser.test_checker_browser import (
     snapshot_cache_names,
     snapshot_holds,
@@ -37,7 +37,7 @@ from tests.browser.test_checker_browser import (
 )
 from tests.browser.test_offline_browser import RUNTIME_KEPT, wait_until
 from tests.browser.test_site_browser import search_for
-from tests.conftest import build_site, copy_of_the_project, free_port, watch_for_csp_violations
+from tests.conftest import watch_for_csp_violations
 
 pytestmark = pytest.mark.browser
 
@@ -632,46 +632,34 @@ def test_snapshot_off_only_changes_how_the_engine_starts(page, site_url):
 # ---------------------------------------------------------------------------
 # Each build hashes the inline scripts anew
 
-def test_an_edited_inline_script_is_hashed_again_by_the_next_build(page, tmp_path, built_site,
-                                                                    csp_violations):
-    token = uuid.uuid4().hex
-    script = f'document.documentElement.dataset.editedScript = "{token}";'
-    project = copy_of_the_project(tmp_path / "project")
-    template = project / "docs" / "overrides" / "main.html"
-    text = template.read_text(encoding="utf-8")
-    assert text.count("{% block extrahead %}") == 1
-    template.write_text(text.replace("{% block extrahead %}",
-                                     "{% block extrahead %}\n  <script>" + script + "</script>"),
-                        encoding="utf-8")
-    port = free_port()
-    site = build_site(tmp_path / "site", root=project, SITE_URL=f"http://127.0.0.1:{port}/")
-    server, url = serve_in_background(site, "/", port)
-    try:
-        assert script_hash(script) in site_policy(site)
-        assert script_hash(script) not in site_policy(built_site)
+def test_an_edited_inline_script_is_hashed_again_by_the_next_build(page, own_site_host,
+                                                                    pages_changed_site,
+                                                                    built_site, csp_violations):
+    # A build whose page template has a new inline script, deployed at the same address.
+    site = pages_changed_site
+    own_site_host.deploy(site)
+    url = own_site_host.url
+    assert script_hash(EDITED_SCRIPT) in site_policy(site)
+    assert script_hash(EDITED_SCRIPT) not in site_policy(built_site)
 
-        # The control: the changed page under the earlier build's policy refuses the
-        # script (first, before a service worker answers in place of the routing).
-        def with_old_policy(route):
-            html = route.fetch().text()
-            route.fulfill(body=html.replace(site_policy(site), site_policy(built_site)),
-                          content_type="text/html")
+    # The control: the changed page under the earlier build's policy refuses the
+    # script (first, before a service worker answers in place of the routing).
+    def with_old_policy(route):
+        html = route.fetch().text()
+        route.fulfill(body=html.replace(site_policy(site), site_policy(built_site)),
+                      content_type="text/html")
 
-        page.route(url, with_old_policy)
-        page.goto(url)
-        assert page.evaluate("document.documentElement.dataset.editedScript") is None
-        page.wait_for_timeout(300)
-        events = [report for report in csp_violations if not report.startswith("console: ")]
-        assert events == ["script-src-elem inline"]  # that script, and nothing else
-        csp_violations.clear()
-        page.unroute(url)
+    page.route(url, with_old_policy)
+    page.goto(url)
+    assert page.evaluate("document.documentElement.dataset.editedScript") is None
+    page.wait_for_timeout(300)
+    events = [report for report in csp_violations if not report.startswith("console: ")]
+    assert events == ["script-src-elem inline"]  # that script, and nothing else
+    csp_violations.clear()
+    page.unroute(url)
 
-        for path in ("", "warning-signs/", "checker/"):
-            page.goto(url + path)
-            assert page.evaluate("document.documentElement.dataset.editedScript") == token
-        wait_for_engine(page)  # and the engine still starts
-        assert csp_violations == []
-    finally:
-        server.shutdown()
-        server.server_close()
-
+    for path in ("", "warning-signs/", "checker/"):
+        page.goto(url + path)
+        assert page.evaluate("document.documentElement.dataset.editedScript") == EDITED_TOKEN
+    wait_for_engine(page)  # and the engine still starts
+    assert csp_violations == []

@@ -9,22 +9,19 @@ copies of the site on one origin keep their own offline caches."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from build_scripts import serve
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
 from tests.browser.checker_form import ENGINE_TIMEOUT
 from tests.browser.test_offline_browser import wait_until
-from tests.conftest import build_site, copy_of_the_project, free_port
+from tests.conftest import Host, build_site, copy_of_the_project, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -58,66 +55,28 @@ QUICK_LIMITS = "window.checkerLimits = { start: 6000, answer: 4000 };"
 
 
 # ---------------------------------------------------------------------------
-# A host that deploys: one address, a folder link swapped to another build
-
-class Host:
-    """Serves whichever build was deployed last, at one address, with the headers of
-    build_scripts/serve.py (max-age=600); ``stall`` names files it never finishes
-    sending, as a stalled mobile link does; ``down`` refuses every request."""
-
-    def __init__(self, folder: Path, port: int) -> None:
-        self.live = folder / "live"
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}/"
-        self.stall: set[str] = set()
-        self.released = threading.Event()
-        host = self
-
-        class Handler(serve.SiteHandler):
-            def send_head(self):
-                if any(self.path.endswith(name) for name in host.stall):
-                    host.released.wait(120)  # bounded; then sent, as a link that recovers
-                return super().send_head()
-
-        self.http = serve.SiteServer(("127.0.0.1", port), functools.partial(
-            Handler, directory=str(self.live), base="/", quiet=True))
-        threading.Thread(target=self.http.serve_forever, daemon=True).start()
-
-    def deploy(self, site: Path) -> None:
-        """Serve ``site`` from now on (its files, with their own sizes and times)."""
-        if self.live.is_symlink():
-            self.live.unlink()
-        self.live.symlink_to(site, target_is_directory=True)
-        serve.compressed.cache_clear()
-
-    def close(self) -> None:
-        self.released.set()
-        self.http.shutdown()
-        self.http.server_close()
-
+# The session's host (tests/conftest.py's Host), deployed to
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    """Two builds for one address: today's, and one whose checker asks a new question."""
+def builds(tmp_path_factory, built_site, site_url):
+    """Two builds for the session's address: today's (the session's own), and one whose
+    checker asks a new question."""
     folder = tmp_path_factory.mktemp("deploy")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    first = build_site(folder / "v1", SITE_URL=url)
     project = copy_of_the_project(folder / "project")
     questions = project / "checker" / "questions.py"
     text = questions.read_text(encoding="utf-8")
     anchor = '    Question("weight_loss", kind=BOOLEAN, section="symptoms_more",\n'
     assert anchor in text
     questions.write_text(text.replace(anchor, NEW_QUESTION + anchor), encoding="utf-8")
-    second = build_site(folder / "v2", root=project, SITE_URL=url)
-    return {"folder": folder, "port": port, "v1": first, "v2": second}
+    second = build_site(folder / "v2", root=project, SITE_URL=site_url)
+    return {"v1": built_site, "v2": second}
 
 
 @pytest.fixture
-def host(builds, tmp_path):
-    served = Host(tmp_path, builds["port"])
-    yield served
-    served.close()
+def host(own_site_host):
+    """The session's host at the root, that the test deploys to, stalls or switches off;
+    the next test finds it serving the session's build again."""
+    return own_site_host
 
 
 def build_of(site: Path) -> str:
@@ -211,7 +170,7 @@ def test_a_new_version_reaches_a_returning_reader_within_the_cache_lifetime(page
 
     # Offline afterwards: still the new build, answered from what the browser kept.
     wait_until(page, KEPT_HERE, ENGINE_FILES)
-    host.close()
+    host.stop()
     page.reload()
     state = engine_answers(page)
     assert state["engine"] == state["page"] == build_of(builds["v2"]), state
@@ -289,8 +248,7 @@ def test_two_copies_on_one_origin_keep_their_own_offline_caches(page, builds, tm
     (origin / "index.html").write_text("<!doctype html><title>origin</title>")
     shutil.copytree(builds["v1"], origin / "a", symlinks=True)
     shutil.copytree(builds["v2"], origin / "b", symlinks=True)
-    host = Host(tmp_path, free_port())
-    host.deploy(origin)
+    host = Host(tmp_path / "host", origin, free_port())
     try:
         visit_until_kept(page, host.url + "a/")
         visit_until_kept(page, host.url + "b/")
@@ -300,7 +258,7 @@ def test_two_copies_on_one_origin_keep_their_own_offline_caches(page, builds, tm
                        for name in names), names
             assert f"{SNAPSHOT_CACHE}@/{copy}/" in names, names
     finally:
-        host.close()
+        host.stop()
     for copy, site in (("a", builds["v1"]), ("b", builds["v2"])):
         page.goto(host.url + f"{copy}/checker/")
         state = engine_answers(page)
@@ -335,10 +293,8 @@ MALFORMED = """async () => {
 }"""
 
 
-def test_malformed_answers_are_refused_by_name_in_short_messages(page, host, builds):
-    host.deploy(builds["v1"])
-    page.goto(host.url + "checker/")
-    engine_answers(page)
+def test_malformed_answers_are_refused_by_name_in_short_messages(checker_page):
+    page = checker_page  # the session's build, as a returning reader's browser has it
     replies = page.evaluate(MALFORMED)
     fields = {"deep": "pain_areas", "bigint": "hours_since_massage", "cycle": "conditions",
               "huge": "fever", "fn": "trend"}

@@ -1,0 +1,60 @@
+"""Fixtures of the browser tests: the checker ready for answers on a returning
+reader's phone or desktop (a context kept for the session, whose engine is restored
+from the snapshot it kept: see open_returning_page in tests/conftest.py), and the
+one build of a changed project that the offline and privacy tests share."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.browser.checker_form import wait_for_engine
+from tests.conftest import build_site, copy_of_the_project
+
+
+def ready_checker(page, site_url: str):
+    """Open the checker page and wait until its engine answers."""
+    page.goto(site_url + "checker/")
+    wait_for_engine(page)
+    return page
+
+
+@pytest.fixture
+def checker_phone(returning_phone, site_url):
+    """The checker, ready, on a returning reader's phone (390 x 844, touch)."""
+    return ready_checker(returning_phone, site_url)
+
+
+@pytest.fixture
+def checker_page(returning_page, site_url):
+    """The checker, ready, on a returning reader's desktop."""
+    return ready_checker(returning_page, site_url)
+
+
+# ---------------------------------------------------------------------------
+# A second build for the same address: only the pages changed
+
+NEW_SENTENCE = "This sentence is new in this build."
+EDITED_TOKEN = uuid.uuid4().hex
+EDITED_SCRIPT = f'document.documentElement.dataset.editedScript = "{EDITED_TOKEN}";'
+
+
+@pytest.fixture(scope="session")
+def pages_changed_site(tmp_path_factory, site_url):
+    """A build for the session's address of the project with its pages changed and its
+    engine not: an article has a new sentence (NEW_SENTENCE), and the page template a
+    new inline script (EDITED_SCRIPT, which sets EDITED_TOKEN). A deployment of it
+    replaces the pages' offline cache only, and its pages' policy must allow the new
+    script."""
+    folder = tmp_path_factory.mktemp("pages-changed")
+    project = copy_of_the_project(folder / "project")
+    article = project / "content" / "relief.md"
+    article.write_text(article.read_text(encoding="utf-8") + f"\n{NEW_SENTENCE}\n",
+                       encoding="utf-8")
+    template = project / "docs" / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    assert text.count("{% block extrahead %}") == 1
+    template.write_text(text.replace("{% block extrahead %}", "{% block extrahead %}\n  <script>"
+                                     + EDITED_SCRIPT + "</script>"), encoding="utf-8")
+    return build_site(folder / "site", root=project, SITE_URL=site_url)
