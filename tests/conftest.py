@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import pytest
@@ -256,7 +257,13 @@ REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (eve
     window.__reportCspViolation(`${event.effectiveDirective} ${event.blockedURI}`));"""
 
 
-def watch_for_csp_violations(context, violations: list[str]) -> None:
+class Reports(Protocol):
+    """Where reports go: a list, or a KeptContext, which passes them on to a test's list."""
+
+    def append(self, report: str, /) -> None: ...
+
+
+def watch_for_csp_violations(context, violations: Reports) -> None:
     """Append to ``violations`` every policy violation the pages of ``context`` report."""
     context.expose_function("__reportCspViolation", lambda report: violations.append(report))
     context.add_init_script(REPORT_VIOLATIONS)
@@ -469,3 +476,29 @@ class WallTime:
 
 def pytest_configure(config):
     config.pluginmanager.register(WallTime(), "wall-time")
+
+
+# ---------------------------------------------------------------------------
+# In parallel (pytest-xdist: pyproject.toml's "-n auto", one worker per CPU)
+
+# The tests that build the site again (another build deployed to the session's host, the
+# sub-path copy): one worker runs them all, so that each of those builds is made once.
+OTHER_BUILDS = ("tests/browser/test_offline_browser.py", "tests/browser/test_privacy_browser.py",
+                "tests/browser/test_updates_browser.py",
+                "tests/browser/test_checker_browser.py::test_served_under_a_sub_path")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Give each worker the next test as it is free (as "--dist load" does), except that
+    the tests of OTHER_BUILDS go to one worker together. (xdist's own "--dist loadgroup"
+    cannot group them: it marks a test by changing its node id, which pytest 9 ignores.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OtherBuildsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "other builds" if nodeid.startswith(OTHER_BUILDS) else nodeid
+
+    return OtherBuildsTogether(config, log)
