@@ -98,6 +98,24 @@ NEW_VERSION_ACTIVE = """async (core) => {
 }"""
 
 
+# What the browser's service workers are doing, for a failure's message.
+WORKER_STATE = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const url = (worker) => worker && worker.scriptURL;
+    return { installing: url(registration?.installing), waiting: url(registration?.waiting),
+             active: url(registration?.active), caches: await caches.keys() };
+}"""
+
+
+def became_true(page, predicate: str, arg, seconds: float) -> bool:
+    """Whether an async predicate in the page became true within ``seconds``."""
+    try:
+        wait_until(page, predicate, arg, seconds=seconds)
+    except AssertionError:
+        return False
+    return True
+
+
 def damaged_copy(site: Path, folder: Path, name: str) -> Path:
     """Return a copy of the built site with one of its engine's files damaged."""
     copy = folder / f"damaged-{name.replace('/', '-')}"
@@ -152,8 +170,8 @@ def test_a_new_version_reaches_a_returning_reader_within_the_cache_lifetime(page
 
     # A deployment; the reader comes back a minute later, well within max-age=600.
     host.deploy(builds["v2"])
-    seen = []
-    for _visit in range(2):
+    seen, workers = [], []
+    for _visit in range(3):
         page.reload()
         state = engine_answers(page)
         seen.append(state)
@@ -163,9 +181,12 @@ def test_a_new_version_reaches_a_returning_reader_within_the_cache_lifetime(page
         assert "error" not in state["reply"], seen
         if state["engine"] == build_of(builds["v2"]):
             break
-        # The visit found the new version and installed it, while the reader read.
-        wait_until(page, NEW_VERSION_ACTIVE, core_cache_of(builds["v2"]), seconds=60)
-    assert seen[-1]["engine"] == build_of(builds["v2"]), f"still the old engine: {seen}"
+        # The visit finds the new version and installs it while the reader reads. The
+        # browser checks for it at each visit; on a machine busy enough to lose one
+        # check, the reader's next visit checks again (a third visit at most).
+        if not became_true(page, NEW_VERSION_ACTIVE, core_cache_of(builds["v2"]), seconds=60):
+            workers.append(page.evaluate(WORKER_STATE))
+    assert seen[-1]["engine"] == build_of(builds["v2"]), f"still the old engine: {seen} {workers}"
     assert seen[-1]["asks_new"] and seen[-1]["reply"] == {"level": "self_care"}
 
     # Offline afterwards: still the new build, answered from what the browser kept.
