@@ -3,7 +3,8 @@
 //
 // Pyodide boots with its complete standard library; the checker is installed as
 // the page installs it (docs/assets/javascripts/checker-engine.mjs) and assesses
-// every vignette, valid or not; then build_scripts/stdlib_zip.py, run in this
+// every vignette in every language it speaks (a catalog is read only when its
+// language is first asked for), valid or not; then build_scripts/stdlib_zip.py, run in this
 // same interpreter, writes the modules loaded so far to OUTPUT_ZIP and prints
 // their names as JSON.
 //
@@ -18,8 +19,9 @@ const { loadPyodide, options } = await pyodideLoader(runtime);
 
 const pyodide = await loadPyodide(options); // the complete standard library
 const reply = await installFromSite(pyodide, siteRuntime, packageName);
+const languages = pyodide.runPython("import checker.i18n; list(checker.i18n.LANGUAGES)").toJs();
 for (const vignette of readVignettes(vignettesFile)) {
-  reply(JSON.stringify(vignette.answers));
+  for (const language of languages) reply(JSON.stringify(vignette.answers), language);
 }
 // The paths the page never takes with a vignette: answers that are not valid, and not JSON.
 reply("{}");

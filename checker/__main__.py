@@ -1,4 +1,5 @@
-"""Command line: ``python -m checker assess [FILE]`` and ``python -m checker questions``.
+"""Command line: ``python -m checker assess [--language ru] [FILE]`` and
+``python -m checker questions``.
 
 Output is JSON on standard output. Any bad input gives exactly one line on
 standard error and exit status 2, never a traceback.
@@ -12,6 +13,7 @@ import sys
 from typing import NoReturn
 
 from .answers import InvalidAnswers
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
 from .json_text import assess_json
 from .questions import QUESTIONS, SECTIONS
 
@@ -20,6 +22,7 @@ USAGE_ERROR = 2
 EXAMPLE = """\
 example:
   echo '{"hours_since_massage": 20, "severity": 4}' | python -m checker assess
+  python -m checker assess --language ru answers.json
 
 Only hours_since_massage (0-8760) and severity (0-10) are required; see
 'python -m checker questions' for every field, its allowed values and default.
@@ -49,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     assess.add_argument("file", nargs="?", metavar="FILE", default="-",
                         help="a JSON file of answers; '-' or nothing for standard input")
+    assess.add_argument("--language", choices=LANGUAGES, default=SOURCE_LANGUAGE,
+                        help=f"the language of the result's words (default {SOURCE_LANGUAGE}); "
+                             "the level and the rules are the same in every language")
     commands.add_parser("questions", help="print the questions and their allowed answers as JSON")
     arguments = parser.parse_args(argv)
 
@@ -58,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                              indent=2, ensure_ascii=False))
         return 0
     try:
-        write_out(assess_json(read_text(arguments.file)))
+        write_out(assess_json(read_text(arguments.file), arguments.language))
     except InvalidAnswers as error:
         fail(str(error))
     return 0

@@ -25,6 +25,7 @@ from .conditions import (
     OneOf,
 )
 from .emergency_numbers import numbers_in_words
+from .i18n import N_, _
 from .levels import (
     CALM,
     DOCTOR,
@@ -79,13 +80,18 @@ class WarningGroup:
     """The signs of one level, named in the safety-netting of calmer results."""
 
     level: str
-    opening: str
+    # The opening in words, with "{numbers}" where the emergency numbers go.
+    opening_template: str
     shown_at: frozenset[str]
+
+    def opening(self) -> str:
+        """Return the opening in the language being spoken, with its numbers."""
+        return _(self.opening_template).format(numbers=numbers_in_words())
 
 
 def advice_for(answers: Mapping[str, Any], level: str) -> tuple[str, ...]:
     """Return the advice lines for these answers at this level, in table order."""
-    return tuple(tip.text for tip in ADVICE if tip.applies(answers, level))
+    return tuple(_(tip.text) for tip in ADVICE if tip.applies(answers, level))
 
 
 def safety_net(answers: Mapping[str, Any], level: str) -> tuple[SafetyNetLine, ...]:
@@ -96,16 +102,16 @@ def safety_net(answers: Mapping[str, Any], level: str) -> tuple[SafetyNetLine, .
     and doctor signs that concern this person and have not already fired. Lines
     fitted to the person (WATCH_FOR) come last.
     """
-    lines = [SafetyNetLine(tip.text) for tip in WHILE_YOU_WAIT if tip.applies(answers, level)]
+    lines = [SafetyNetLine(_(tip.text)) for tip in WHILE_YOU_WAIT if tip.applies(answers, level)]
     for group in WARNING_GROUPS:
         if level not in group.shown_at:
             continue
-        signs = tuple(rule.sign for rule in rules_at(group.level)
+        signs = tuple(_(rule.sign) for rule in rules_at(group.level)
                       if group.level == EMERGENCY
                       or (rule.watch and rule.concerns(answers) and not rule.fires(answers)))
         if signs:
-            lines.append(SafetyNetLine(group.opening, signs))
-    lines.extend(SafetyNetLine(tip.text) for tip in WATCH_FOR if tip.applies(answers, level))
+            lines.append(SafetyNetLine(group.opening(), signs))
+    lines.extend(SafetyNetLine(_(tip.text)) for tip in WATCH_FOR if tip.applies(answers, level))
     return tuple(lines)
 
 
@@ -115,19 +121,19 @@ def get_help_sooner(answers: Mapping[str, Any], level: str) -> tuple[str, ...]:
     to the person (WATCH_FOR), the signs of rules that concern only some people
     and concern this one, then the general points of the level (SOONER). The
     full lists are in :func:`safety_net`."""
-    lines = [tip.text for tip in WHILE_YOU_WAIT if tip.applies(answers, level)]
-    lines.extend(tip.text for tip in WATCH_FOR if tip.applies(answers, level))
+    lines = [_(tip.text) for tip in WHILE_YOU_WAIT if tip.applies(answers, level)]
+    lines.extend(_(tip.text) for tip in WATCH_FOR if tip.applies(answers, level))
     covered = {tip.when for tip in WATCH_FOR if tip.applies(answers, level)}
     for group in WARNING_GROUPS:
         if level not in group.shown_at:
             continue
-        lines.extend(f"{rule.sign} \N{EN DASH} {SOONER_ACTIONS[group.level]}"
+        lines.extend(f"{_(rule.sign)} \N{EN DASH} {_(SOONER_ACTIONS[group.level])}"
                      for rule in rules_at(group.level)
                      if rule.who is not None and rule.who not in covered
                      and not rule.who.holds(ORDINARY_ANSWERS)
                      and rule.concerns(answers) and not rule.fires(answers)
                      and (group.level == EMERGENCY or rule.watch))
-    general = [tip.text for tip in SOONER if tip.applies(answers, level)]
+    general = [_(tip.text) for tip in SOONER if tip.applies(answers, level)]
     room = max(SOONER_LIMIT - len(general), 1)
     return tuple(dict.fromkeys(lines[:room] + general))[:SOONER_LIMIT]
 
@@ -237,8 +243,8 @@ WATCH_FOR = (
 
 # The signs named in the safety-netting, by level, and at which result levels.
 WARNING_GROUPS = (
-    WarningGroup(EMERGENCY, f"Call the emergency number ({numbers_in_words()}) if you get any "
-                            "of these:", NOT_EMERGENCY),
+    WarningGroup(EMERGENCY, "Call the emergency number ({numbers}) if you get any of these:",
+                 NOT_EMERGENCY),
     WarningGroup(URGENT, "See a doctor today if you get any of these:", CALM),
     WarningGroup(DOCTOR, "Book an appointment with a doctor if you have any of these:",
                  frozenset({SELF_CARE})),
@@ -251,9 +257,9 @@ ORDINARY_ANSWERS = validate({"hours_since_massage": 0, "severity": 0})
 SOONER_LIMIT = 5
 
 # What the top of a result says to do for one sign of a level.
-SOONER_ACTIONS = {EMERGENCY: "call the emergency number at once.",
-                  URGENT: "see a doctor today.",
-                  DOCTOR: "book a doctor's appointment."}
+SOONER_ACTIONS = {EMERGENCY: N_("call the emergency number at once."),
+                  URGENT: N_("see a doctor today."),
+                  DOCTOR: N_("book a doctor's appointment.")}
 
 # The general points at the top of a result, after those fitted to the person.
 SOONER = (

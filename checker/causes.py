@@ -9,7 +9,7 @@ rules match.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -26,6 +26,7 @@ from .conditions import (
     Not,
     OneOf,
 )
+from .i18n import _
 from .levels import ALL_LEVELS, CALM, LEVEL_IDS, NOT_EMERGENCY, SELF_CARE
 
 
@@ -67,7 +68,8 @@ def causes_for(answers: Mapping[str, Any], level: str) -> tuple[Cause, ...]:
     """Return the likely causes for these answers at this level, in article order."""
     chosen = {rule.anchor for rule in CAUSE_RULES
               if level in rule.levels and rule.when.holds(answers)}
-    return tuple(cause for cause in CAUSES if cause.anchor in chosen)
+    return tuple(replace(cause, title=_(cause.title), text=_(cause.text))
+                 for cause in CAUSES if cause.anchor in chosen)
 
 
 # ---------------------------------------------------------------------------

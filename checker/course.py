@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from .citations import Citation
+from .i18n import _, ngettext
 from .questions import QUESTIONS_BY_ID
 
 # Ordinary soreness is at its worst from about a day after the massage.
@@ -90,11 +91,14 @@ def reader_on_course(hours: int, pain: int, level: str) -> dict[str, Any] | None
     in words, for a result at ``level``; None where the result shows no course."""
     if level not in CHART_LEVELS:
         return None
-    at = f"{hours} hours"
-    return {"hours": hours, "pain": pain, "phase": phase_at(hours).words,
-            "summary": SUMMARY, "source": SOURCE.link,
-            "text": f"You: {at} after the massage, pain {pain} out of 10. At {at}, ordinary "
-                    f"soreness {phase_at(hours).words}."}
+    phase = _(phase_at(hours).words)
+    # TRANSLATORS: "{phase}" is a phase of the course: "is usually at its worst".
+    text = ngettext("You: {hours} hour after the massage, pain {pain} out of 10. At {hours} "
+                    "hour, ordinary soreness {phase}.",
+                    "You: {hours} hours after the massage, pain {pain} out of 10. At {hours} "
+                    "hours, ordinary soreness {phase}.", hours)
+    return {"hours": hours, "pain": pain, "phase": phase, "summary": _(SUMMARY),
+            "source": SOURCE.link, "text": text.format(hours=hours, pain=pain, phase=phase)}
 
 
 def phase_at(hours: int) -> Phase:

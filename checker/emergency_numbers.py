@@ -18,6 +18,8 @@ from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .i18n import _, language_now
+
 
 @dataclass(frozen=True)
 class Line:
@@ -116,15 +118,19 @@ PLACES_BY_ID = MappingProxyType({place.id: place for place in PLACES})
 DEFAULT_PLACE = "EU"
 
 # The places whose numbers a sentence names when it cannot show buttons (the
-# command line, a printout): "112, 999 or 911".
-NAMED_IN_WORDS = ("EU", "GB", "US")
+# command line, a printout), for the readers of each language: "112, 999 or 911"
+# in English, "112 или 103" in Russian.
+NAMED_IN_WORDS = MappingProxyType({"en": ("EU", "GB", "US"), "ru": ("RU",)})
 
 
 def numbers_in_words() -> str:
-    """Return the first emergency number of each place named in words: "112, 999 or 911"."""
-    numbers = list(dict.fromkeys(PLACES_BY_ID[place].emergency[0].number
-                                 for place in NAMED_IN_WORDS))
-    return ", ".join(numbers[:-1]) + " or " + numbers[-1] if len(numbers) > 1 else numbers[0]
+    """Return, in the language being spoken, the emergency numbers of the places its
+    readers are in (NAMED_IN_WORDS): "112, 999 or 911"."""
+    numbers = list(dict.fromkeys(line.number for place in NAMED_IN_WORDS[language_now()]
+                                 for line in PLACES_BY_ID[place].emergency))
+    if len(numbers) == 1:
+        return numbers[0]
+    return _("{numbers} or {last}").format(numbers=", ".join(numbers[:-1]), last=numbers[-1])
 
 
 def place_for(zone: str, languages: tuple[str, ...]) -> Place:

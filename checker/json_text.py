@@ -8,6 +8,7 @@ from typing import Any
 
 from .answers import InvalidAnswers
 from .engine import assess
+from .i18n import SOURCE_LANGUAGE, UnknownLanguage
 from .result import Result
 
 
@@ -36,26 +37,31 @@ def dump_result(result: Result) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
 
 
-def assess_json(text: str) -> str:
-    """Return the result for answers given as JSON text, as JSON text.
+def assess_json(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    """Return the result for answers given as JSON text, as JSON text, in ``language``.
 
-    Raises InvalidAnswers for text that is not JSON or answers that are not valid.
+    Raises InvalidAnswers for text that is not JSON or answers that are not valid, and
+    UnknownLanguage for a language the checker does not speak.
     """
-    return dump_result(assess(load_answers(text)))
+    return dump_result(assess(load_answers(text), language))
 
 
-def assess_reply(text: str) -> str:
+def assess_reply(text: str, language: str = SOURCE_LANGUAGE) -> str:
     """Return, as one line of JSON text, the result for answers given as JSON text, or
     what is wrong with them: ``{"result": {...}}`` or ``{"invalid": {"message": "...",
     "field": "..." or null}}``.
 
-    Bad input is part of the reply, never an exception, so that a caller across a
-    language boundary (the browser glue) needs no Python error handling.
+    The result's words are in ``language`` ("en", "ru"). Bad input is part of the
+    reply, never an exception, so that a caller across a language boundary (the
+    browser glue) needs no Python error handling; so is a language the checker does
+    not speak (with "field" null).
     """
     try:
-        reply = {"result": assess(load_answers(text)).to_dict()}
+        reply = {"result": assess(load_answers(text), language).to_dict()}
     except InvalidAnswers as error:
         reply = {"invalid": {"message": str(error), "field": error.field}}
+    except UnknownLanguage as error:
+        reply = {"invalid": {"message": str(error), "field": None}}
     return json.dumps(reply, ensure_ascii=False)
 
 

@@ -7,6 +7,7 @@ from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 
 from .emergency_numbers import numbers_in_words
+from .i18n import _
 
 EMERGENCY = "emergency"
 URGENT = "urgent"
@@ -22,9 +23,16 @@ class Level:
     id: str
     _: KW_ONLY
     headline: str
-    action: str
+    # The action in words, with "{numbers}" where the emergency numbers go (see action).
+    action_template: str
     pause_massage: bool
     massage: str
+
+    @property
+    def action(self) -> str:
+        """Return what to do, in the language being spoken, with the emergency numbers
+        of the places that language's readers are in."""
+        return _(self.action_template).format(numbers=numbers_in_words())
 
 
 # ---------------------------------------------------------------------------
@@ -38,20 +46,20 @@ MASSAGE_AGAIN = "Massage again is fine once the soreness has gone: ask for light
 # numbers from the one table (emergency_numbers.py); the page shows call buttons beside.
 LEVELS = (
     Level(EMERGENCY, headline="Call the emergency number now",
-          action=f"Call the emergency number ({numbers_in_words()}) or go to an emergency "
-                 "department now.",
+          action_template="Call the emergency number ({numbers}) or go to an emergency "
+                          "department now.",
           pause_massage=True, massage=NO_MORE_MASSAGE),
     Level(URGENT, headline="See a doctor today",
-          action="See a doctor today: same-day appointment, urgent care, or an out-of-hours "
-                 "service.",
+          action_template="See a doctor today: same-day appointment, urgent care, or an "
+                          "out-of-hours service.",
           pause_massage=True, massage=NO_MORE_MASSAGE),
     Level(DOCTOR, headline="Book a doctor's appointment",
-          action="Book a doctor's appointment in the next few days; no more massage until a "
-                 "doctor has looked at it.",
+          action_template="Book a doctor's appointment in the next few days; no more massage "
+                          "until a doctor has looked at it.",
           pause_massage=True, massage=NO_MORE_MASSAGE),
     Level(SELF_CARE, headline="This looks like normal soreness",
-          action="This fits ordinary post-massage soreness: self-care, and what would change "
-                 "that.",
+          action_template="This fits ordinary post-massage soreness: self-care, and what "
+                          "would change that.",
           pause_massage=False, massage=MASSAGE_AGAIN),
 )
 

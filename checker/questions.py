@@ -14,6 +14,9 @@ from dataclasses import KW_ONLY, dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .i18n import _, ngettext
+from .wording import join_and
+
 # The kinds of answer a question takes.
 INTEGER = "integer"
 BOOLEAN = "boolean"
@@ -163,12 +166,12 @@ class Question:
         return tuple(value for value, _ in self.choices)
 
     def label(self, value: Any) -> str:
-        """Return the plain-English label of one answer value."""
+        """Return the label of one answer value, in the language being spoken."""
         if self.kind == BOOLEAN:
-            return "yes" if value else "no"
+            return _("yes") if value else _("no")
         if self.kind == INTEGER:
-            return f"{value} {self.unit}".rstrip()
-        return dict(self.choices)[value]
+            return f"{value} {_(self.unit) if self.unit else ''}".rstrip()
+        return _(dict(self.choices)[value])
 
     def band(self, value: int) -> Band | None:
         """Return the named band a number answer falls in, or None."""
@@ -206,8 +209,9 @@ class Question:
         for part in self.parts:
             count, value = divmod(value, part.size)
             if count:
-                words.append(f"{count} {part.one if count == 1 else part.many}")
-        return " and ".join(words) or f"0 {self.parts[-1].many}"
+                words.append(f"{count} {ngettext(part.one, part.many, count)}")
+        last = self.parts[-1]
+        return join_and(words) or f"0 {ngettext(last.one, last.many, 0)}"
 
 
 # ---------------------------------------------------------------------------

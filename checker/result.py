@@ -9,6 +9,7 @@ from .advice import SafetyNetLine
 from .causes import Cause
 from .citations import Citation
 from .course import SOURCE as COURSE_SOURCE
+from .i18n import _, speaking
 
 # The triage policy the results follow (the spec's "policy v3").
 POLICY_VERSION = "3"
@@ -52,6 +53,8 @@ class Result:
     get_help_sooner: tuple[str, ...] = ()
     # The reader's point and phase on the usual course of soreness, or None.
     course: dict[str, Any] | None = None
+    # The language of its words ("en", "ru"): the level and the rules are the same in all.
+    language: str = "en"
 
     @property
     def watch_for(self) -> tuple[str, ...]:
@@ -60,6 +63,10 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data: the same keys the command line prints."""
+        with speaking(self.language):
+            return self._as_dict()
+
+    def _as_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
             "headline": self.headline,
@@ -75,6 +82,7 @@ class Result:
             "get_help_sooner": list(self.get_help_sooner),
             "course": dict(self.course) if self.course else None,
             "citations": self.citations(),
+            "language": self.language,
         }
 
     def citations(self) -> list[dict[str, str]]:
@@ -84,7 +92,7 @@ class Result:
         for reason in self.reasons:
             cited.setdefault(reason.source, reason.text)
         if self.course:
-            cited.setdefault(COURSE_SOURCE, "How soreness usually runs")
+            cited.setdefault(COURSE_SOURCE, _("How soreness usually runs"))
         for cause in self.likely_causes:
             cited.setdefault(cause.source, cause.title)
         return [{"source": citation.link, "for": words} for citation, words in cited.items()]

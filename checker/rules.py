@@ -33,6 +33,7 @@ from .conditions import (
     OneOf,
 )
 from .course import EASING_BY_HOURS, GONE_BY_HOURS, TWO_WEEKS_HOURS, WEEK_HOURS
+from .i18n import _
 from .levels import DOCTOR, EMERGENCY, LEVELS_BY_ID, URGENT
 from .questions import INTEGER, MULTI_CHOICE, QUESTIONS_BY_ID, SECTIONS_BY_ID, repeated
 from .wording import join_and, lower_first
@@ -94,9 +95,10 @@ class Rule:
         return tuple(field for _, field, _, _ in string.Formatter().parse(self.reason) if field)
 
     def reason_for(self, answers: Mapping[str, Any]) -> str:
-        """Return the reason text with the person's answers filled in."""
+        """Return the reason text with the person's answers filled in, in the language
+        being spoken."""
         mentioned = self.condition.mentions()
-        return self.reason.format_map({
+        return _(self.reason).format_map({
             field: answer_words(field, answers[field], mentioned.get(field, frozenset()))
             for field in self.reason_fields()})
 

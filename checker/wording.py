@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import _
+
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -20,5 +22,8 @@ def upper_first(text: str) -> str:
 
 
 def join_and(words: list[str]) -> str:
-    """Return words as "a", "a and b" or "a, b and c"."""
-    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+    """Return words as "a", "a and b" or "a, b and c", in the language being spoken."""
+    if len(words) < 2:
+        return "".join(words)
+    # TRANSLATORS: the end of a list: "{items}" is "a" or "a, b", "{last}" its last item.
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])

@@ -59,12 +59,14 @@ def test_the_wheel_holds_the_checker_package_and_nothing_else(built_site):
     assert all(name.startswith(("checker/", "after_the_massage_checker-")) for name in names)
 
 
-def test_the_wheel_leaves_out_the_vignettes_the_engine_never_reads(tmp_path):
+def test_the_wheel_leaves_out_what_the_engine_never_reads(tmp_path):
+    """The vignettes and the catalogs' sources stay out; the compiled catalogs go in."""
     wheel = load_hook("pyodide_runtime").build_wheel(tmp_path)
     assert (ROOT / "checker" / "data" / "vignettes.json").is_file()
+    assert (ROOT / "checker" / "locale" / "ru" / "LC_MESSAGES" / "checker.po").is_file()
     names = zipfile.ZipFile(wheel).namelist()
     assert [name for name in names if name.startswith("checker/") and not name.endswith(".py")] \
-        == []
+        == ["checker/locale/ru/LC_MESSAGES/checker.mo"]
 
 
 def test_the_wheel_is_reproducible(tmp_path):

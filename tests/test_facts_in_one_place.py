@@ -24,6 +24,9 @@ BASE = {"hours_since_massage": 20, "severity": 4}
 
 # What the site is made from (the tests and the README only describe it).
 SITE_SOURCES = ("mkdocs.yml", "content", "docs", "build_scripts", "checker")
+# The translation catalogs hold every text of the checker once per language: made from
+# the data by build_scripts/catalogs.py and checked current by tests/test_languages.py.
+CATALOGS = "checker/locale/"
 
 
 def site_files() -> list[Path]:
@@ -32,7 +35,8 @@ def site_files() -> list[Path]:
                             "--", *SITE_SOURCES], cwd=ROOT, capture_output=True, check=True,
                            ).stdout.decode().split("\0")
     return [ROOT / name for name in names
-            if name and (ROOT / name).is_file() and not name.endswith((".png", ".pyc"))]
+            if name and (ROOT / name).is_file() and not name.endswith((".png", ".pyc", ".mo"))
+            and not name.startswith(CATALOGS)]
 
 
 def copies(pattern: str, table: str, flags: int = 0) -> list[str]:

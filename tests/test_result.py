@@ -14,7 +14,7 @@ from checker.rules import RULES, RULES_BY_ID
 
 KEYS = ["level", "headline", "action", "reasons", "advice", "watch_for", "safety_net",
         "pause_massage", "massage", "likely_causes", "policy", "get_help_sooner", "course",
-        "citations"]
+        "citations", "language"]
 BASE = {"hours_since_massage": 20, "severity": 4}
 
 # One set of answers per level, and whether the spec pauses massage at it.

@@ -116,7 +116,8 @@ def build_wheel(outdir: Path) -> Path:
     package = ROOT / "checker"
     shutil.copytree(package, project / package.name, ignore=lambda folder, names: [
         name for name in names
-        if name == "__pycache__" or (Path(folder) == package and name in NOT_SHIPPED)])
+        if name == "__pycache__" or Path(name).suffix in NOT_SHIPPED_KINDS
+        or (Path(folder) == package and name in NOT_SHIPPED)])
     # A fixed timestamp makes the same sources give the same wheel and sha256.
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = WHEEL_TIMESTAMP
@@ -275,6 +276,8 @@ CHECKER_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # In the checker's package, what its wheel leaves out: the vignettes (checker/data/),
 # which the build and the tests read and the engine never does.
 NOT_SHIPPED = ("data",)
+# ... and the translation catalogs' sources: it reads only their compiled .mo files.
+NOT_SHIPPED_KINDS = (".po", ".pot")
 
 # The largest files the engine needs, which the checker page fetches into the
 # browser's cache while it loads, so that its worker finds them there.

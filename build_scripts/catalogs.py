@@ -1,0 +1,290 @@
+"""The checker's translation catalogs, made with Babel.
+
+    python -m build_scripts.catalogs extract   # write checker/locale/checker.pot
+    python -m build_scripts.catalogs update    # merge it into each language's .po
+    python -m build_scripts.catalogs compile   # write each language's .mo
+    python -m build_scripts.catalogs check     # say what is missing, fuzzy or stale
+
+The texts are data in the checker's modules (the question list, the rule table,
+the tips, the causes, the levels), so the template is made by walking that data,
+together with the texts that code marks with ``_()``, ``N_()`` or ``ngettext()``
+(found by Babel's own extractor). The compiled ``.mo`` files ship inside the
+package; ``check`` (run by the tests) fails when any of them is out of date.
+"""
+
+from __future__ import annotations
+
+import io
+import string
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from checker import advice, causes, course, levels, questions, rules
+from checker.i18n import DOMAIN, LANGUAGES, LOCALE_FOLDER, SOURCE_LANGUAGE, catalog_path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "checker"
+TEMPLATE = LOCALE_FOLDER / f"{DOMAIN}.pot"
+PROJECT = "After the Massage checker"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+COMMENT_TAGS = ("TRANSLATORS:",)
+# A fixed date in the headers, so that making a catalog again from the same texts
+# gives the same bytes.
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+# The languages that have a catalog: every one but the source.
+TRANSLATED = tuple(language for language in LANGUAGES if language != SOURCE_LANGUAGE)
+
+Message = str | tuple[str, str]
+
+
+# ---------------------------------------------------------------------------
+# The texts
+
+def data_texts() -> Iterator[tuple[Message, str]]:
+    """Yield every text of the checker's data a reader can see, with a note on what it
+    is (for the translator)."""
+    for section in questions.SECTIONS:
+        yield section.title, f"the title of the form's step {section.id!r}"
+        yield section.intro, f"the introduction of the form's step {section.id!r}"
+        yield section.none_label, f"the 'none of these' box of step {section.id!r}"
+    for question in questions.QUESTIONS:
+        yield question.text, f"question {question.id!r}"
+        yield question.help, f"the help under question {question.id!r}"
+        yield question.why, f"why question {question.id!r} is asked"
+        yield question.unsure, f"the 'not sure' answer of question {question.id!r}"
+        yield question.none_label, f"the 'none of these' answer of question {question.id!r}"
+        yield question.unit, f"the unit of the number answer {question.id!r}"
+        for value, label in question.choices:
+            yield label, f"an answer to question {question.id!r} ({value})"
+        for band in question.bands:
+            yield band.word, f"a named range of {question.id!r} ({band.minimum}-{band.maximum})"
+            yield band.meaning, f"what the range {band.word!r} of {question.id!r} means"
+        for part in question.parts:
+            yield (part.one, part.many), f"a unit of the answer {question.id!r}, by number"
+    for level in levels.LEVELS:
+        yield level.headline, f"the headline of the level {level.id!r}"
+        yield level.action_template, (f"what to do at the level {level.id!r}; {{numbers}} "
+                                      "is the emergency numbers")
+        yield level.massage, f"what the level {level.id!r} says about more massage"
+    for rule in rules.RULES:
+        yield rule.reason, (f"the reason rule {rule.id} gives; the names in braces are the "
+                            "reader's answers")
+        yield rule.sign, f"the warning sign of rule {rule.id}, as lists show it"
+    for name in ("ADVICE", "WHILE_YOU_WAIT", "WATCH_FOR", "SOONER"):
+        for tip in getattr(advice, name):
+            yield tip.text, f"advice ({name.lower().replace('_', ' ')})"
+    for group in advice.WARNING_GROUPS:
+        yield group.opening_template, (f"opens the list of the {group.level!r} signs; "
+                                       "{numbers} is the emergency numbers")
+    for cause in causes.CAUSES:
+        yield cause.title, f"the title of the likely cause {cause.anchor!r}"
+        yield cause.text, f"the likely cause {cause.anchor!r}"
+    for phase in course.PHASES:
+        yield phase.words, ("a phase of the usual course, after 'ordinary soreness': "
+                            "'is usually at its worst'")
+    yield course.SUMMARY, "how ordinary soreness usually runs"
+
+
+def safety_critical_texts() -> Iterator[tuple[str, str]]:
+    """Yield the texts whose translation is translated back into English by a second,
+    independent translator (back-translations.yml), with what each is: every
+    emergency and urgent sign and reason, each level's headline, action and word on
+    more massage, and what the emergency and urgent results tell the reader to do."""
+    for level in levels.LEVELS:
+        yield level.headline, f"level {level.id}: headline"
+        yield level.action_template, f"level {level.id}: action"
+        yield level.massage, f"level {level.id}: more massage"
+    for rule in rules.RULES:
+        if rule.level in (levels.EMERGENCY, levels.URGENT):
+            yield rule.sign, f"rule {rule.id}: sign"
+            yield rule.reason, f"rule {rule.id}: reason"
+    for group in advice.WARNING_GROUPS:
+        yield group.opening_template, f"the {group.level} signs: opening"
+    for level, action in advice.SOONER_ACTIONS.items():
+        yield action, f"the {level} signs: what to do"
+    for name in ("ADVICE", "WHILE_YOU_WAIT", "SOONER"):
+        for tip in getattr(advice, name):
+            if tip.levels & {levels.EMERGENCY, levels.URGENT}:
+                yield tip.text, f"advice at {', '.join(sorted(tip.levels))}"
+
+
+def template() -> Catalog:
+    """Return the catalog template: every text, with where it is written."""
+    catalog = Catalog(project=PROJECT, domain=DOMAIN, fuzzy=False, charset="utf-8",
+                      header_comment="# The checker's texts: made by build_scripts/catalogs.py.",
+                      creation_date=STAMP, revision_date=STAMP)
+    sources = {path: path.read_text(encoding="utf-8") for path in sorted(PACKAGE.glob("*.py"))}
+    for message, note in data_texts():
+        if message:
+            catalog.add(message, locations=[where(message, sources)], auto_comments=[note])
+    for filename, lineno, found, comments, _context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
+            comment_tags=COMMENT_TAGS, strip_comment_tags=True):
+        if found:
+            catalog.add(found, locations=[(f"checker/{filename}", lineno)],
+                        auto_comments=comments)
+    return catalog
+
+
+def where(message: Message, sources: dict[Path, str]) -> tuple[str, int]:
+    """Return the file where a text of the data is written, as near as can be told
+    (a text built with numbers, or split over lines, is found by its first words), and
+    the line (which the catalogs leave out)."""
+    first = message[0] if isinstance(message, tuple) else message
+    for path, text in sources.items():
+        for quote in ('"', "'"):
+            # A short text whole, in its quotes; a long one by its first words.
+            at = text.find(quote + first + quote if len(first) < 24 else quote + first[:24])
+            if at >= 0:
+                return f"checker/{path.name}", text.count("\n", 0, at) + 1
+    return "checker", 0
+
+
+# ---------------------------------------------------------------------------
+# The catalogs
+
+def po_path(language: str) -> Path:
+    return LOCALE_FOLDER / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(path: Path, language: str | None = None) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file, locale=language, domain=DOMAIN)
+
+
+def po_text(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    # Files without line numbers, so that an edit elsewhere in a module leaves them be.
+    write_po(buffer, catalog, width=100, sort_output=False, omit_header=False,
+             include_previous=False, include_lineno=False)
+    return buffer.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def extract() -> None:
+    TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
+    TEMPLATE.write_bytes(po_text(template()))
+
+
+def update() -> None:
+    """Merge the template into each language's catalog: new texts come in empty, texts
+    no longer used are dropped (never kept as obsolete), nothing is guessed (no fuzzy
+    matching: a safety text is translated by a person, not matched to a near one)."""
+    fresh = template()
+    for language in TRANSLATED:
+        path = po_path(language)
+        catalog = read_catalog(path, language) if path.is_file() else Catalog(
+            locale=language, domain=DOMAIN, project=PROJECT, fuzzy=False,
+            creation_date=STAMP, revision_date=STAMP)
+        catalog.update(fresh, no_fuzzy_matching=True, update_header_comment=False)
+        catalog.obsolete.clear()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(po_text(catalog))
+
+
+def compile_all() -> None:
+    for language in TRANSLATED:
+        catalog_path(language).write_bytes(mo_bytes(read_catalog(po_path(language), language)))
+
+
+def placeholders(text: str) -> list[str]:
+    """Return the names in braces of a text, sorted: "{severity}"."""
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def problems() -> list[str]:
+    """Return what is wrong with the catalogs: each a line a translator can act on."""
+    found = []
+    wanted = template()
+    wanted_ids = [message.id for message in wanted if message.id]
+    for language in TRANSLATED:
+        path = po_path(language)
+        name = shown(path)
+        if not path.is_file():
+            found.append(f"{name}: missing: run 'python -m build_scripts.catalogs update'")
+            continue
+        catalog = read_catalog(path, language)
+        have = [message.id for message in catalog if message.id]
+        for message_id in wanted_ids:
+            if message_id not in have:
+                found.append(f"{name}: not in the catalog (run update): "
+                             f"{short(forms(message_id))}")
+        for message_id in have:
+            if message_id not in wanted_ids:
+                found.append(f"{name}: no longer used (run update): {short(forms(message_id))}")
+        if catalog.obsolete:
+            found.append(f"{name}: {len(catalog.obsolete)} obsolete entries (run update)")
+        for message in catalog:
+            if not message.id:
+                continue
+            ids, strings = forms(message.id), forms(message.string)
+            if message.fuzzy:
+                found.append(f"{name}: fuzzy: {short(ids)}")
+            if not all(strings):
+                found.append(f"{name}: not translated: {short(ids)}")
+                continue
+            for text in strings:
+                try:
+                    if placeholders(text) != placeholders(ids[0]):
+                        found.append(f"{name}: the names in braces differ from the English "
+                                     f"({placeholders(ids[0])}): {short(ids)}")
+                except ValueError as error:
+                    found.append(f"{name}: a brace is not closed ({error}): {short(ids)}")
+        compiled = catalog_path(language)
+        if not compiled.is_file() or compiled.read_bytes() != mo_bytes(catalog):
+            found.append(f"{shown(compiled)}: out of date (run compile)")
+    if not TEMPLATE.is_file() or TEMPLATE.read_bytes() != po_text(wanted):
+        found.append(f"{shown(TEMPLATE)}: out of date (run extract)")
+    return found
+
+
+def shown(path: Path) -> str:
+    """Return a path as a problem names it: within the project, from its root."""
+    return str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def forms(value: object) -> tuple[str, ...]:
+    """Return a message's id or string as its forms: one, or one per number form."""
+    if value is None:
+        return ("",)
+    if isinstance(value, str):
+        return (value,)
+    assert isinstance(value, tuple | list), value
+    return tuple(str(form) for form in value)
+
+
+def short(ids: tuple[str, ...]) -> str:
+    """Return a message's first form, cut short, quoted: how a problem names it."""
+    text = ids[0]
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    commands = {"extract": extract, "update": update, "compile": compile_all}
+    if arguments == ["check"]:
+        found = problems()
+        print("\n".join(found) or "the catalogs are complete and current")
+        return 1 if found else 0
+    if len(arguments) != 1 or arguments[0] not in commands:
+        print("usage: python -m build_scripts.catalogs extract|update|compile|check",
+              file=sys.stderr)
+        return 2
+    commands[arguments[0]]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
