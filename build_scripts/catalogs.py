@@ -271,6 +271,37 @@ def short(ids: tuple[str, ...]) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+def back_translations_path(language: str) -> Path:
+    return LOCALE_FOLDER / language / "back-translations.yml"
+
+
+def back_translation_problems() -> list[str]:
+    """Return what is wrong with the back-translations: each safety-critical text
+    needs one, made from its English and its current translation."""
+    import yaml
+
+    found = []
+    wanted = list(dict.fromkeys(text for text, _ in safety_critical_texts()))
+    for language in TRANSLATED:
+        path = back_translations_path(language)
+        catalog = read_catalog(po_path(language), language)
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
+        by_english = {entry["english"]: entry for entry in entries}
+        for text in wanted:
+            entry = by_english.get(text)
+            message = catalog.get(text)
+            if entry is None:
+                found.append(f"{shown(path)}: no back-translation of {short((text,))}")
+            elif message is None or entry["russian"] != message.string:
+                found.append(f"{shown(path)}: the translation of {short((text,))} has changed "
+                             "since it was translated back: translate it back again")
+            elif not entry.get("back"):
+                found.append(f"{shown(path)}: an empty back-translation of {short((text,))}")
+        for text in by_english.keys() - set(wanted):
+            found.append(f"{shown(path)}: {short((text,))} is no longer a safety-critical text")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     commands = {"extract": extract, "update": update, "compile": compile_all}

@@ -71,6 +71,23 @@ def test_a_catalog_problem_is_found_and_named(tmp_path, monkeypatch):
     assert text == po.read_text(encoding="utf-8")
 
 
+def test_every_safety_critical_translation_has_a_current_back_translation():
+    """Each emergency and urgent sign and reason, and each level's instruction, was
+    translated back into English from the Russian now in the catalog."""
+    assert catalogs.back_translation_problems() == []
+
+
+def test_a_changed_translation_needs_a_new_back_translation(tmp_path, monkeypatch):
+    catalog = catalogs.read_catalog(catalogs.po_path("ru"), "ru")
+    catalog["See a doctor today"].string = "Сходите к врачу на днях"
+    changed = tmp_path / "checker.po"
+    changed.write_bytes(catalogs.po_text(catalog))
+    monkeypatch.setattr(catalogs, "po_path", lambda language: changed)
+    assert catalogs.back_translation_problems() == [
+        "checker/locale/ru/back-translations.yml: the translation of 'See a doctor today' has "
+        "changed since it was translated back: translate it back again"]
+
+
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_every_vignette_gives_the_same_level_and_rules_in_every_language(language):
     differing = []

@@ -276,8 +276,9 @@ CHECKER_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # In the checker's package, what its wheel leaves out: the vignettes (checker/data/),
 # which the build and the tests read and the engine never does.
 NOT_SHIPPED = ("data",)
-# ... and the translation catalogs' sources: it reads only their compiled .mo files.
-NOT_SHIPPED_KINDS = (".po", ".pot")
+# ... and the translation catalogs' sources and back-translations: it reads only the
+# compiled .mo files.
+NOT_SHIPPED_KINDS = (".po", ".pot", ".yml")
 
 # The largest files the engine needs, which the checker page fetches into the
 # browser's cache while it loads, so that its worker finds them there.
