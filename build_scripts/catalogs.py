@@ -107,8 +107,8 @@ def safety_critical_texts() -> Iterator[tuple[str, str]]:
             yield rule.reason, f"rule {rule.id}: reason"
     for group in advice.WARNING_GROUPS:
         yield group.opening_template, f"the {group.level} signs: opening"
-    for level, action in advice.SOONER_ACTIONS.items():
-        yield action, f"the {level} signs: what to do"
+    for level_id, action in advice.SOONER_ACTIONS.items():
+        yield action, f"the {level_id} signs: what to do"
     for name in ("ADVICE", "WHILE_YOU_WAIT", "SOONER"):
         for tip in getattr(advice, name):
             if tip.levels & {levels.EMERGENCY, levels.URGENT}:
