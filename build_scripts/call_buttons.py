@@ -15,7 +15,8 @@ from html import escape
 
 from markupsafe import Markup
 
-from checker.emergency_numbers import PLACES, PLACES_BY_ID, Place, call_table
+from checker.emergency_numbers import EMERGENCY_LINE, PLACES, PLACES_BY_ID, Place, call_table
+from checker.i18n import _
 from checker.levels import EMERGENCY, URGENT
 
 # The levels whose instruction is a call, and the place's lines each calls.
@@ -34,7 +35,8 @@ def others(place: Place) -> list[tuple[str, str]]:
     users: dict[str, list[str]] = {}
     for each in (place, *PLACES):
         for line in each.emergency:
-            name = each.name if line.name == "emergency" else f"{line.name}, {each.name}"
+            name = _(each.name) if line.name == EMERGENCY_LINE \
+                else f"{_(line.name)}, {_(each.name)}"
             if name not in users.setdefault(line.number, []):
                 users[line.number].append(name)
     first = place.emergency[0].number
@@ -49,13 +51,15 @@ def call_buttons(level: str, place_id: str | None = None) -> Markup:
     if not lines:
         return Markup(f'<span class="call-now" data-call="{escape(level)}" hidden></span>')
     first = lines[0]
-    label = f"Call {first.number}" + ("" if first.name == "emergency" else f" ({first.name})")
+    words = call_table()["words"]
+    label = words["call"].format(number=first.number) \
+        + ("" if first.name == "emergency" else f" ({first.name})")
     parts = [f'<span class="call-now" data-call="{escape(level)}">',
              f'<a class="md-button md-button--primary call-now__button" '
              f'href="tel:{first.number}">{escape(label)}</a>']
     if level == EMERGENCY:
         links = ", ".join(f'<a href="tel:{number}">{number}</a> ({escape(names)})'
                           for number, names in others(place))
-        parts.append(f'<span class="call-now__others">Other emergency numbers: {links}.</span>')
+        parts.append(f'<span class="call-now__others">{escape(words["others"])} {links}.</span>')
     parts.append("</span>")
     return Markup("".join(parts))

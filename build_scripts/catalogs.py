@@ -26,7 +26,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from checker import advice, causes, course, levels, questions, rules
+from checker import advice, causes, course, emergency_numbers, levels, questions, rules
 from checker.i18n import DOMAIN, LANGUAGES, LOCALE_FOLDER, SOURCE_LANGUAGE, catalog_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,9 @@ TEMPLATE = LOCALE_FOLDER / f"{DOMAIN}.pot"
 PROJECT = "After the Massage checker"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 COMMENT_TAGS = ("TRANSLATORS:",)
+# The build's own templates write comments as {## ... ##} (build_scripts/jinja_env.py).
+JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "comment_start_string": "{##",
+                 "comment_end_string": "##}"}
 # A fixed date in the headers, so that making a catalog again from the same texts
 # gives the same bytes.
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
@@ -61,6 +64,8 @@ def data_texts() -> Iterator[tuple[Message, str]]:
         yield question.unsure, f"the 'not sure' answer of question {question.id!r}"
         yield question.none_label, f"the 'none of these' answer of question {question.id!r}"
         yield question.unit, f"the unit of the number answer {question.id!r}"
+        yield question.topic, (f"question {question.id!r} in a few words, as the review and "
+                               "the printout name it")
         for value, label in question.choices:
             yield label, f"an answer to question {question.id!r} ({value})"
         for band in question.bands:
@@ -77,6 +82,7 @@ def data_texts() -> Iterator[tuple[Message, str]]:
         yield rule.reason, (f"the reason rule {rule.id} gives; the names in braces are the "
                             "reader's answers")
         yield rule.sign, f"the warning sign of rule {rule.id}, as lists show it"
+        yield rule.name, f"the name of rule {rule.id}, as the stop screen shows it"
     for name in ("ADVICE", "WHILE_YOU_WAIT", "WATCH_FOR", "SOONER"):
         for tip in getattr(advice, name):
             yield tip.text, f"advice ({name.lower().replace('_', ' ')})"
@@ -90,6 +96,11 @@ def data_texts() -> Iterator[tuple[Message, str]]:
         yield phase.words, ("a phase of the usual course, after 'ordinary soreness': "
                             "'is usually at its worst'")
     yield course.SUMMARY, "how ordinary soreness usually runs"
+    for place in emergency_numbers.PLACES:
+        yield place.name, f"a place with its own emergency numbers ({place.id})"
+        for line in (*place.emergency, *place.urgent):
+            if line.name != emergency_numbers.EMERGENCY_LINE:
+                yield line.name, f"the name of the number {line.number} ({place.id})"
 
 
 def safety_critical_texts() -> Iterator[tuple[str, str]]:
@@ -115,6 +126,12 @@ def safety_critical_texts() -> Iterator[tuple[str, str]]:
                 yield tip.text, f"advice at {', '.join(sorted(tip.levels))}"
 
 
+# Where else the site's words are written: the build's Python (marked with _(), N_()
+# or ngettext()) and its templates and the theme's ({{ _("...") }}).
+SITE_SOURCES = (("build_scripts", [("**.py", "python"), ("templates/**.j2", "jinja2")]),
+                ("docs/overrides", [("**.html", "jinja2")]))
+
+
 def template() -> Catalog:
     """Return the catalog template: every text, with where it is written."""
     catalog = Catalog(project=PROJECT, domain=DOMAIN, fuzzy=False, charset="utf-8",
@@ -124,12 +141,14 @@ def template() -> Catalog:
     for message, note in data_texts():
         if message:
             catalog.add(message, locations=[where(message, sources)], auto_comments=[note])
-    for filename, lineno, found, comments, _context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
-            comment_tags=COMMENT_TAGS, strip_comment_tags=True):
-        if found:
-            catalog.add(found, locations=[(f"checker/{filename}", lineno)],
-                        auto_comments=comments)
+    for folder, method_map in (("checker", [("**.py", "python")]), *SITE_SOURCES):
+        for filename, lineno, found, comments, _context in extract_from_dir(
+                str(ROOT / folder), method_map=method_map, keywords=KEYWORDS,
+                comment_tags=COMMENT_TAGS, strip_comment_tags=True,
+                options_map={"templates/**.j2": JINJA_OPTIONS, "**.html": JINJA_OPTIONS}):
+            if found:
+                catalog.add(found, locations=[(f"{folder}/{filename}", lineno)],
+                            auto_comments=comments)
     return catalog
 
 

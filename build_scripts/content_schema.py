@@ -25,6 +25,11 @@ class FrontMatter:
     sources: list[str]
     reviewed: datetime.date
     show_source_documents: bool = False
+    # A translation's (content/<language>/, docs/<language>/): the sha256 of the English
+    # file it translates, who translated it, and who checked it ("" for no one yet).
+    english_sha256: str = ""
+    translated_by: str = ""
+    checked_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from checker.i18n import _, ngettext
 from checker.wording import upper_first
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -31,9 +32,19 @@ def environment() -> jinja2.Environment:
                                             default_for_string=False),
         comment_start_string="{##",
         comment_end_string="##}",
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["upper_first"] = upper_first
+    add_translations(env)
     return env
+
+
+def add_translations(env: jinja2.Environment) -> None:
+    """Let templates write ``{{ _("Sources") }}``: their words, in the language being
+    spoken (checker/i18n.py), from the same catalogs as the checker's."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=False)  # type: ignore[attr-defined]
 
 
 def render(name: str, **data: object) -> str:

@@ -45,6 +45,11 @@ CACHE_PREFIX = "after-the-massage-"
 SNAPSHOT_CACHE = f"{CACHE_PREFIX}engine-snapshot"
 
 
+def sha256_file(path: Path) -> str:
+    """Return the sha256 of a file's bytes, in hex."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def engine_layout_js() -> str:
     """Return the JavaScript module of the names the engine's worker needs."""
     runtime = posixpath.relpath(RUNTIME_FOLDER, posixpath.dirname(ENGINE_LAYOUT)) + "/"

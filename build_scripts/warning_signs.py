@@ -14,6 +14,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
+from checker.i18n import _
 from checker.levels import LEVELS_BY_ID
 from checker.rules import rules_at
 
@@ -31,12 +32,13 @@ def warning_signs() -> dict[str, dict]:
         level = LEVELS_BY_ID[level_id]
         lists[level_id] = {
             "id": level_id,
-            "title": f"{level.headline} if you have any of these",
+            "title": _("{headline} if you have any of these").format(
+                headline=_(level.headline)),
             "action": level.action,
             "admonition": admonition,
             # An instruction to call has its call buttons (call_buttons.py).
             "call": level_id in CALLED_LEVELS,
-            "signs": [{"rule": rule.id, "text": rule.sign, "link": rule.source.link}
+            "signs": [{"rule": rule.id, "text": _(rule.sign), "link": rule.source.link}
                       for rule in rules_at(level_id)],
         }
     return lists

@@ -23,11 +23,12 @@ from build_scripts.commonest_signs import (
     MOST_SIGNS,
 )
 from build_scripts.jinja_env import render
+from checker.i18n import N_, _, ngettext
 from checker.levels import LEVELS_BY_ID
 from checker.rules import RULES_BY_ID, rules_at
 from checker.wording import lower_first
 
-HEADING = "When to get help"
+HEADING = N_("When to get help")
 ANCHOR = "when-to-get-help"
 TEMPLATE = "when_to_get_help.html.j2"
 # Where every sign is explained, as a page's URL.
@@ -64,16 +65,19 @@ def help_levels(page_url: str) -> list[dict[str, Any]]:
         get_relative_url(WARNING_SIGNS_URL, page_url)
     levels = []
     for level_id, rule_ids in COMMONEST_SIGNS:
-        headline = LEVELS_BY_ID[level_id].headline
+        headline = _(LEVELS_BY_ID[level_id].headline)
         rules = [RULES_BY_ID[rule_id] for rule_id in rule_ids]
+        count = len(rules_at(level_id))
         levels.append({
             "id": level_id,
-            "title": f"{headline} if you have any of these",
-            "signs": [{"rule": rule.id, "text": rule.sign,
+            "title": _("{headline} if you have any of these").format(headline=headline),
+            "signs": [{"rule": rule.id, "text": _(rule.sign),
                        "href": cited_url(rule.source, page_url)}
                       for rule in rules],
-            "all_text": f"All {len(rules_at(level_id))} signs that mean you should "
-                        f"{lower_first(headline)}",
+            # TRANSLATORS: "{headline}" is a level's headline, its first letter lower-cased.
+            "all_text": ngettext("All {count} sign that means you should {headline}",
+                                 "All {count} signs that mean you should {headline}",
+                                 count).format(count=count, headline=lower_first(headline)),
             "all_href": f"{warning_signs}#{LEVEL_SECTIONS[level_id]}",
             # An instruction to call is a call button, as everywhere on the site.
             "call": call_buttons(level_id) if level_id in CALLED_LEVELS else "",
@@ -84,4 +88,4 @@ def help_levels(page_url: str) -> list[dict[str, Any]]:
 def block(page_url: str) -> str:
     """Return the block as Markdown: its heading, then the levels' HTML."""
     html = render(TEMPLATE, levels=help_levels(page_url)).strip()
-    return f"## {HEADING} {{#{ANCHOR}}}\n\n{html}"
+    return f"## {_(HEADING)} {{#{ANCHOR}}}\n\n{html}"

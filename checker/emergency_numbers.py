@@ -29,8 +29,10 @@ class Line:
     name: str
 
     def to_dict(self) -> dict[str, str]:
-        """Return the line as JSON-ready data."""
-        return {"number": self.number, "name": self.name}
+        """Return the line as JSON-ready data, its name in the language being spoken
+        ("emergency", which marks the general line, stays as it is)."""
+        return {"number": self.number,
+                "name": self.name if self.name == EMERGENCY_LINE else _(self.name)}
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the place as JSON-ready data, for the page's guess."""
-        return {"id": self.id, "name": self.name, "zones": list(self.zones),
+        return {"id": self.id, "name": _(self.name), "zones": list(self.zones),
                 "regions": list(self.regions),
                 "emergency": [line.to_dict() for line in self.emergency],
                 "urgent": [line.to_dict() for line in self.urgent]}
@@ -151,5 +153,7 @@ def place_for(zone: str, languages: tuple[str, ...]) -> Place:
 
 
 def call_table() -> dict[str, Any]:
-    """Return the table as JSON-ready data, for the page's guess and its buttons."""
-    return {"default": DEFAULT_PLACE, "places": [place.to_dict() for place in PLACES]}
+    """Return the table as JSON-ready data, for the page's guess and its buttons, with
+    the buttons' words in the language being spoken."""
+    return {"default": DEFAULT_PLACE, "places": [place.to_dict() for place in PLACES],
+            "words": {"call": _("Call {number}"), "others": _("Other emergency numbers:")}}

@@ -52,9 +52,9 @@ class Band:
     meaning: str
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the band as plain JSON-ready data."""
-        return {"min": self.minimum, "max": self.maximum, "word": self.word,
-                "meaning": self.meaning}
+        """Return the band as plain JSON-ready data, in the language being spoken."""
+        return {"min": self.minimum, "max": self.maximum, "word": _(self.word),
+                "meaning": _(self.meaning)}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,8 +71,15 @@ class Part:
     maximum: int
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the part as plain JSON-ready data."""
-        return {"one": self.one, "many": self.many, "size": self.size, "max": self.maximum}
+        """Return the part as plain JSON-ready data, in the language being spoken: its
+        word after 1 and after many, and after a count of each of the plural categories
+        of Unicode's rules (Intl.PluralRules: "one", "few", "many", "other"), by which
+        a page says "2 дня" and "5 дней"."""
+        return {"key": self.many,
+                "one": ngettext(self.one, self.many, 1), "many": ngettext(self.one, self.many, 5),
+                "forms": {category: ngettext(self.one, self.many, count)
+                          for category, count in PLURAL_SAMPLES.items()},
+                "size": self.size, "max": self.maximum}
 
 
 @dataclass(frozen=True)
@@ -178,25 +185,26 @@ class Question:
         return next((band for band in self.bands if band.minimum <= value <= band.maximum), None)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the question as plain JSON-ready data (for the form and the docs)."""
+        """Return the question as plain JSON-ready data (for the form and the docs), its
+        words in the language being spoken."""
         return {
             "id": self.id,
             "kind": self.kind,
             "section": self.section,
-            "text": self.text,
-            "help": self.help,
+            "text": _(self.text),
+            "help": _(self.help) if self.help else "",
             "required": self.required,
             "default": list(self.default) if isinstance(self.default, tuple) else self.default,
-            "choices": [{"value": value, "label": label} for value, label in self.choices],
+            "choices": [{"value": value, "label": _(label)} for value, label in self.choices],
             "min": self.minimum,
             "max": self.maximum,
-            "unit": self.unit,
+            "unit": _(self.unit) if self.unit else "",
             "show_if": list(self.show_if),
             "bands": [band.to_dict() for band in self.bands],
             "parts": [part.to_dict() for part in self.parts],
-            "why": self.why,
-            "unsure": self.unsure,
-            "none_label": self.none_label,
+            "why": _(self.why) if self.why else "",
+            "unsure": _(self.unsure) if self.unsure else "",
+            "none_label": _(self.none_label) if self.none_label else "",
             "must_answer": self.must_answer,
         }
 
@@ -212,6 +220,12 @@ class Question:
                 words.append(f"{count} {ngettext(part.one, part.many, count)}")
         last = self.parts[-1]
         return join_and(words) or f"0 {ngettext(last.one, last.many, 0)}"
+
+
+# A count in each plural category of Unicode's rules (as Intl.PluralRules names them),
+# for the forms of a word a page picks by category: 1 час, 2 часа, 5 часов.
+PLURAL_SAMPLES = MappingProxyType({"zero": 0, "one": 1, "two": 2, "few": 2, "many": 5,
+                                   "other": 5})
 
 
 # ---------------------------------------------------------------------------

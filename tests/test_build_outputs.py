@@ -263,12 +263,20 @@ def test_the_service_worker_knows_the_sha256_of_every_file_it_keeps(built_site):
 def test_the_service_worker_keeps_every_page_and_the_engines_files(built_site):
     caches = {cache["name"].rsplit("-", 1)[0].removeprefix(CACHE_PREFIX): cache
               for cache in service_worker_caches(built_site)}
-    assert set(caches) == {"core", "runtime", "checker"}
-    core = caches["core"]
-    assert core["when"] == "install"
+    assert set(caches) == {"core", "runtime", "checker", "ru"}
+    core, russian = caches["core"], caches["ru"]
+    assert core["when"] == "install" and russian["when"] == "ru"
     for page in built_site.rglob("index.html"):
         folder = page.parent.relative_to(built_site).as_posix()
-        assert (folder + "/" if folder != "." else "./") in core["files"], folder
+        # The Russian edition's pages are kept once a Russian page is read, not at install.
+        kept = russian if folder == "ru" or folder.startswith("ru/") else core
+        assert (folder + "/" if folder != "." else "./") in kept["files"], folder
+    assert not any(path.startswith("ru/") for path in core["files"])
+    # Its search: its index and Lunr's Russian stemmer, and no other language's.
+    assert "ru/search/search_index.json" in russian["files"]
+    lunr = [path for path in russian["files"] if "/lunr/" in path]
+    assert lunr == ["ru/assets/javascripts/lunr/min/lunr.ru.min.js",
+                    "ru/assets/javascripts/lunr/min/lunr.stemmer.support.min.js"]
     assert "./" in core["files"] and "search/search_index.json" in core["files"]
     engine = json.loads((built_site / "pyodide" / "engine.json").read_text())
     runtime, checker = caches["runtime"], caches["checker"]

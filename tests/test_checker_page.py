@@ -187,7 +187,8 @@ def test_the_time_is_a_box_per_part_each_with_its_limit(inputs, checker_html):
             for box in boxes] == [("number", str(part.size), "0", str(part.maximum), "numeric")
                                   for part in hours.parts]
     for box, part in zip(boxes, hours.parts, strict=True):
-        assert (box["data-one"], box["data-many"]) == (part.one, part.many)
+        forms = json.loads(box["data-forms"])
+        assert (forms["one"], forms["other"]) == (part.one, part.many)
         assert re.search(rf'<label[^>]*for="{box["id"]}"><input[^>]*><span>{part.many}</span>',
                          checker_html)
         assert "required" not in box  # an empty box counts 0: the script asks for one

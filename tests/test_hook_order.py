@@ -34,7 +34,9 @@ def test_each_hook_runs_after_the_hooks_whose_output_it_needs_whatever_the_list(
         hooks.reverse()
     # The runtime writes the engine's files and the policy goes into every page before
     # offline.py lists and hashes them.
-    assert hook_order(hooks, "post_build") == ["pyodide_runtime", "csp", "offline"]
+    # The other languages' editions are built into the site before the policy, so that
+    # one policy and one service worker cover them.
+    assert hook_order(hooks, "post_build") == ["pyodide_runtime", "languages", "csp", "offline"]
     # The disclaimer content.py adds holds a marker that checker_snippets.py fills.
     assert hook_order(hooks, "page_markdown") == ["content", "checker_snippets"]
 

@@ -23,10 +23,12 @@ from mkdocs.utils import get_relative_url
 from build_scripts import back_map
 from build_scripts.call_buttons import call_buttons
 from build_scripts.jinja_env import render
+from build_scripts.page_texts import page_texts
 from build_scripts.site_layout import CHECKER_PAGE, CHECKER_WORKER, checker_build, package_name
 from build_scripts.warning_signs import render_box
 from checker.conditions import Is
 from checker.course import HOURS_FIELD, PAIN_FIELD, usual_course
+from checker.i18n import N_, _, language_now
 from checker.levels import EMERGENCY, LEVELS_BY_ID, URGENT
 from checker.questions import (
     BOOLEAN,
@@ -82,6 +84,11 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "sections": [section_data(section, emergency) for section in SECTIONS],
         "emergency": level_data(EMERGENCY),
         "warning_signs": [render_box(level, page, config) for level in (EMERGENCY, URGENT)],
+        # The page's own words and language, and the root of its language's pages,
+        # which the result's links are relative to.
+        "texts": page_texts(),
+        "language": language_now(),
+        "pages": get_relative_url(".", page.url) or "./",
     }
 
 
@@ -90,19 +97,24 @@ def section_data(section: Section, emergency: dict[str, frozenset[str]]) -> dict
     of boxes (the danger signs first) says how to answer its controls, whatever they are."""
     questions = [question_data(question, emergency.get(question.id, frozenset()))
                  for question in QUESTIONS if question.section == section.id]
-    intro = section.intro
+    intro = _(section.intro) if section.intro else ""
     if section.none_label:
         intro = f"{intro} {how_to_answer(questions)}".strip()
-    return {"id": section.id, "title": section.title, "intro": intro, "questions": questions,
-            "none_label": section.none_label}
+    return {"id": section.id, "title": _(section.title), "intro": intro,
+            "questions": questions, "none_label": _(section.none_label)}
 
 
 def how_to_answer(questions: list[dict[str, Any]]) -> str:
     """Return how to answer these questions, from their controls ("Tick each box
     that is true for you, and choose one answer to each question with choices.")."""
     widgets = {question["widget"] for question in questions}
-    ways = [words for widget, words in HOW_TO_ANSWER.items() if widget in widgets]
-    return upper_first(", and ".join(ways)) + "." if ways else ""
+    ways = [_(words) for widget, words in HOW_TO_ANSWER.items() if widget in widgets]
+    if not ways:
+        return ""
+    # TRANSLATORS: two ways to answer: "tick each box ..., and choose one answer ...".
+    both = _("{first}, and {second}").format(first=ways[0], second=ways[1]) \
+        if len(ways) == 2 else ways[0]
+    return upper_first(both) + "."
 
 
 def emergency_answers() -> dict[str, frozenset[str]]:
@@ -133,7 +145,7 @@ def stop_signs() -> list[dict[str, str]]:
                              "so it cannot name answers")
         for value in rule.condition.values:
             signs.append({"answer": f"{rule.condition.field}={form_value(rule.id, value)}",
-                          "rule": rule.id, "name": rule.name, "reason": rule.reason})
+                          "rule": rule.id, "name": _(rule.name), "reason": _(rule.reason)})
     return signs
 
 
@@ -153,20 +165,21 @@ def question_data(question: Question, emergency: frozenset[str] = frozenset()) -
     data = question.to_dict()
     data["widget"] = widget_for(question)
     data["show_if"] = " ".join(question.show_if)
-    data["topic"] = question.topic
+    data["topic"] = _(question.topic)
     data["emergency"] = sorted(emergency)
     if data["widget"] == "yesno":
         # Yes and No as choices, and the question's "Not sure", which sends nothing.
-        data["choices"] = [{"value": BOX_VALUE, "label": "Yes"}, {"value": NO_VALUE, "label": "No"}]
+        data["choices"] = [{"value": BOX_VALUE, "label": _("Yes")},
+                           {"value": NO_VALUE, "label": _("No")}]
     if question.unsure:
-        data["choices"] = [*data["choices"], {"value": UNSURE_VALUE, "label": question.unsure}]
+        data["choices"] = [*data["choices"], {"value": UNSURE_VALUE, "label": _(question.unsure)}]
     # Short answers side by side, two to a row, so a step stays short on a phone.
     data["side_by_side"] = data["widget"] in ("radios", "checkboxes") and all(
         len(choice["label"]) <= SIDE_BY_SIDE_LABEL for choice in data["choices"])
     # The answer the review folds away with the others: the spec's default, as a form value.
     data["default_value"] = default_value(question)
     if data["widget"] == "parts":
-        data["answer_words"] = PARTS_ANSWER_WORDS
+        data["answer_words"] = _(PARTS_ANSWER_WORDS)
     if data["widget"] == "scale":
         data["scale"] = scale_groups(question)
     if question.id == back_map.QUESTION:
@@ -195,7 +208,7 @@ def scale_groups(question: Question) -> list[dict[str, Any]]:
     if banded != values:
         raise ValueError(f"the bands of {question.id!r} must cover {values[0]} to "
                          f"{values[-1]} once each, in order")
-    return [{"word": band.word, "meaning": band.meaning,
+    return [{"word": _(band.word), "meaning": _(band.meaning),
              "values": list(range(band.minimum, band.maximum + 1))}
             for band in question.bands]
 
@@ -230,7 +243,7 @@ def widget_for(question: Question) -> str:
 def level_data(level_id: str) -> dict[str, str]:
     """Return a level's headline and the instruction it gives."""
     level = LEVELS_BY_ID[level_id]
-    return {"id": level.id, "headline": level.headline, "action": level.action}
+    return {"id": level.id, "headline": _(level.headline), "action": level.action}
 
 
 # ---------------------------------------------------------------------------
@@ -251,12 +264,12 @@ UNSURE_VALUE = "unsure"
 SIDE_BY_SIDE_LABEL = 55
 
 # How to answer each kind of control, for the danger section's intro, which mixes them.
-HOW_TO_ANSWER = {"checkbox": "tick each box that is true for you, or \"None of these\"",
-                 "radios": "choose one answer to each question with choices"}
+HOW_TO_ANSWER = {"checkbox": N_("tick each box that is true for you, or \"None of these\""),
+                 "radios": N_("choose one answer to each question with choices")}
 
 # A number typed in parts is how long ago something was ("How long ago did the
 # massage end?"): the review says it back as "2 days and 4 hours ago".
-PARTS_ANSWER_WORDS = "{} ago"
+PARTS_ANSWER_WORDS = N_("{} ago")
 
 # The chart's time axis: five days, past the point where ordinary soreness is gone.
 COURSE_CHART_HOURS = 120

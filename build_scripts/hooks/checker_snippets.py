@@ -33,6 +33,7 @@ from build_scripts.call_buttons import CALLED_LEVELS, call_buttons, table_json
 from build_scripts.warning_signs import LISTED_LEVELS, render_box, warning_signs
 from build_scripts.when_to_get_help import block, problems
 from checker.emergency_numbers import numbers_in_words
+from checker.i18n import _
 from checker.levels import LEVELS_BY_ID
 from checker.questions import QUESTIONS_BY_ID
 from checker.wording import upper_first
@@ -91,10 +92,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def pain_scale() -> str:
     """Return the pain score's bands as a Markdown table: words first, then numbers."""
-    rows = [f"| **{upper_first(band.word)}** | {band.minimum} to {band.maximum} "
-            f"| {band.meaning} |"
+    rows = [f"| **{upper_first(_(band.word))}** | "
+            f"{_('{low} to {high}').format(low=band.minimum, high=band.maximum)} "
+            f"| {_(band.meaning)} |"
             for band in QUESTIONS_BY_ID["severity"].bands if band.minimum > 0]
-    return "\n".join(["| Pain | Score out of 10 | What it is like |", "|---|---|---|", *rows])
+    heading = f"| {_('Pain')} | {_('Score out of 10')} | {_('What it is like')} |"
+    return "\n".join([heading, "|---|---|---|", *rows])
 
 
 # ---------------------------------------------------------------------------

@@ -1,6 +1,12 @@
 # Brings the health articles from content/ into the build: checks each
 # article's front matter, adds the disclaimer and the list of sources, turns the
 # glossary into hover tooltips and a Glossary page. Nothing is written to docs/.
+#
+# Another language's edition (hooks/languages.py) takes its articles and its
+# disclaimer from content/<language>/, with the same file names and anchors. Each
+# records the sha256 of the English file it translates: a translation left behind
+# by a change to the English stops the build, rather than show outdated safety
+# advice. It has no glossary (the glossary is English words).
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.dates import format_date as babel_format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,7 +35,8 @@ from build_scripts.content_schema import (
     make,
 )
 from build_scripts.jinja_env import render
-from build_scripts.site_layout import ROOT
+from build_scripts.site_layout import ROOT, sha256_file
+from checker.i18n import SOURCE_LANGUAGE
 from checker.wording import upper_first
 
 CONTENT = ROOT / "content"
@@ -40,6 +48,9 @@ sources_by_title: dict[str, Source] = {}
 glossary: list[GlossaryEntry] = []
 abbreviations = ""
 disclaimer = ""
+# The build's language, and where its articles are.
+language = SOURCE_LANGUAGE
+articles = CONTENT
 
 
 # ---------------------------------------------------------------------------
@@ -47,29 +58,37 @@ disclaimer = ""
 
 # Load the data files once per build.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global abbreviations, disclaimer
+    global abbreviations, disclaimer, language, articles
+    language = language_of(config)
+    articles = CONTENT if language == SOURCE_LANGUAGE else CONTENT / language
     sources_by_title.clear()
     for source in load_yaml_list("sources.yml", Source):
         sources_by_title[normalise(source.title)] = source
-    glossary[:] = sorted(load_yaml_list("glossary.yml", GlossaryEntry),
-                         key=lambda entry: entry.term.lower())
+    glossary[:] = [] if language != SOURCE_LANGUAGE else sorted(
+        load_yaml_list("glossary.yml", GlossaryEntry), key=lambda entry: entry.term.lower())
     abbreviations = render_abbreviations(glossary)
-    disclaimer = (CONTENT / "_disclaimer.md").read_text(encoding="utf-8").strip()
+    disclaimer = (articles / "_disclaimer.md").read_text(encoding="utf-8").strip()
     return config
 
 
 # Add every article in content/ (files starting with "_" are partials) and the
 # generated Glossary page to the files MkDocs builds.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for path in sorted(CONTENT.glob("*.md")):
+    for path in sorted(articles.glob("*.md")):
         if path.name.startswith("_"):
             continue
         if files.get_file_from_path(path.name):
-            raise PluginError(f"content/{path.name}: docs/{path.name} has the same name; "
-                              "an article lives in content/ only")
-        files.append(File(path.name, src_dir=str(CONTENT), dest_dir=config["site_dir"],
+            raise PluginError(f"{shown(path)}: {config.docs_dir}/{path.name} has the same "
+                              "name; an article lives in content/ only")
+        files.append(File(path.name, src_dir=str(articles), dest_dir=config["site_dir"],
                           use_directory_urls=config["use_directory_urls"],
                           inclusion=InclusionLevel.INCLUDED))
+    if language != SOURCE_LANGUAGE:
+        missing = sorted({path.name for path in CONTENT.glob("*.md")}
+                         - {path.name for path in articles.glob("*.md")})
+        if missing:
+            raise PluginError(f"{shown(articles)}: no translation of {', '.join(missing)}")
+        return files
     files.append(File.generated(config, "glossary.md",
                                 content=render("glossary.md.j2",
                                                entries=[asdict(entry) for entry in glossary])))
@@ -81,6 +100,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # hooks/checker_snippets.py fills (the emergency numbers in the disclaimer).
 @event_priority(50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if language != SOURCE_LANGUAGE and not is_article(page) and page.file.abs_src_path:
+        # A page of docs/<language>/ translates the same page of docs/.
+        check_translation(page.file.src_uri, page.meta, ROOT / "docs" / page.file.src_uri)
     if is_article(page):
         meta = check_front_matter(page.file.src_uri, page.meta, markdown)
         # The front matter's full title is the heading; the nav may use a shorter one.
@@ -100,14 +122,51 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 # ---------------------------------------------------------------------------
 # Articles
 
+def language_of(config: Mapping[str, Any]) -> str:
+    """Return the language of the build (its theme's), English where none is set."""
+    theme = config.get("theme") or {}
+    try:
+        return str(theme["language"])
+    except KeyError:
+        return SOURCE_LANGUAGE
+
+
 def is_article(page: Page) -> bool:
-    """Return True for a page whose source is an article in content/."""
-    return Path(page.file.abs_src_path or "").parent == CONTENT
+    """Return True for a page whose source is an article in content/ (or in the
+    folder of the build's language)."""
+    return Path(page.file.abs_src_path or "").parent == articles
+
+
+def shown(path: Path) -> str:
+    """Return a path within the project as an error names it."""
+    return path.relative_to(ROOT).as_posix()
+
+
+def check_translation(where: str, meta: Mapping[str, Any], english: Path) -> None:
+    """Raise PluginError unless a translation names who translated it and who checked it,
+    and translates the English file as it is now (its recorded sha256)."""
+    for field in ("english_sha256", "translated_by"):
+        if not meta.get(field):
+            raise PluginError(f"{where}: a translation's front matter needs '{field}'")
+    if "checked_by" not in meta:
+        raise PluginError(f"{where}: a translation's front matter needs 'checked_by' "
+                          "(\"\" if no one has checked it yet)")
+    if not english.is_file():
+        raise PluginError(f"{where}: translates {shown(english)}, which does not exist")
+    if meta["english_sha256"] != sha256_file(english):
+        raise PluginError(f"{where}: {shown(english)} has changed since it was translated "
+                          f"(sha256 {sha256_file(english)}, not {meta['english_sha256']}): "
+                          "bring the translation up to date, then record the new sha256")
 
 
 def check_front_matter(name: str, meta: Mapping[str, Any], markdown: str) -> FrontMatter:
     """Return the article's front matter; raise PluginError naming what is wrong."""
-    where = f"content/{name}"
+    where = shown(articles / name)
+    translation = {"english_sha256", "translated_by", "checked_by"} & set(meta)
+    if language == SOURCE_LANGUAGE and translation:
+        raise PluginError(f"{where}: {sorted(translation)} are for a translation's front matter")
+    if language != SOURCE_LANGUAGE:
+        check_translation(where, meta, CONTENT / name)
     unknown = sorted(set(meta) - set(FRONT_MATTER))
     if unknown:
         raise PluginError(f"{where}: unknown front matter field(s) {unknown}; "
@@ -117,7 +176,8 @@ def check_front_matter(name: str, meta: Mapping[str, Any], markdown: str) -> Fro
             if required:
                 raise PluginError(f"{where}: front matter needs '{field}'")
             continue
-        if not isinstance(meta[field], kind) or meta[field] in ("", []):
+        if not isinstance(meta[field], kind) or (meta[field] in ("", [])
+                                                 and field not in MAY_BE_EMPTY):
             raise PluginError(f"{where}: front matter '{field}' must be a non-empty "
                               f"{kind.__name__}, got {meta[field]!r}")
     if len(meta["description"]) > 200:
@@ -137,8 +197,11 @@ def check_front_matter(name: str, meta: Mapping[str, Any], markdown: str) -> Fro
 
 
 def format_date(day: datetime.date) -> str:
-    """Return a date as '22 November 2026'."""
-    return f"{day.day} {day:%B %Y}"
+    """Return a date as '22 November 2026', or as the build's language writes it
+    ('22 ноября 2026 г.')."""
+    if language == SOURCE_LANGUAGE:
+        return f"{day.day} {day:%B %Y}"
+    return str(babel_format_date(day, format="long", locale=language))
 
 
 def normalise(title: str) -> str:
@@ -194,6 +257,9 @@ def render_abbreviations(entries: list[GlossaryEntry]) -> str:
 
 # Front matter of an article: field -> (type, required), from its typed definition.
 FRONT_MATTER = field_spec(FrontMatter)
+
+# The front matter fields that may be empty: "checked_by", until someone has checked.
+MAY_BE_EMPTY = {"checked_by"}
 
 # How a type is named in an error message.
 KIND_WORDS = {str: "a text", list: "a list of texts", bool: "true or false"}

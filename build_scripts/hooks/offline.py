@@ -26,7 +26,9 @@ from build_scripts.site_layout import (
     ENGINE_MANIFEST,
     RUNTIME_FOLDER,
     SNAPSHOT_CACHE,
+    sha256_file,
 )
+from checker.i18n import LANGUAGES, SOURCE_LANGUAGE
 
 # ---------------------------------------------------------------------------
 # Hooks
@@ -43,7 +45,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     worker = render("sw.js.j2", prefix=CACHE_PREFIX, snapshot_cache=SNAPSHOT_CACHE,
                     worker_policy=policy_for([]), caches=[
         {"name": f"{CACHE_PREFIX}{group}-{version_of(paths, site)}",
-         "when": "install" if group == "core" else "checker",
+         "when": WHEN.get(group, group),
          # Each file with its sha256: the worker keeps only this build's bytes.
          "files": [[url_of(path, site), sha256_of(path)] for path in paths]}
         for group, paths in groups.items()
@@ -73,16 +75,34 @@ def cached_files(site: Path) -> dict[str, list[Path]]:
         group_of.update((folder + name, group) for name in names)
     groups: dict[str, list[Path]] = {"core": []}
     groups.update((group, []) for group in sorted(set(group_of.values())))
+    groups.update((language, []) for language in OTHER_LANGUAGES)
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
-        if not path.is_file() or relative in NEVER_CACHED or relative.startswith(SKIPPED) \
-                or path.suffix in SKIPPED_SUFFIXES:
+        top, _, within = relative.partition("/")
+        # Another language's edition is a site of its own one folder down.
+        language = top if top in OTHER_LANGUAGES and within else None
+        own = within if language else relative
+        if not path.is_file() or own in NEVER_CACHED or path.suffix in SKIPPED_SUFFIXES \
+                or (own.startswith(SKIPPED) and own not in search_files(language)):
             continue
         if relative in group_of:
             groups[group_of[relative]].append(path)
+        elif language:
+            groups[language].append(path)
         elif not relative.startswith(folder):
             groups["core"].append(path)
-    return groups
+    # A language with no edition in this site (a test's) has no cache.
+    return {group: paths for group, paths in groups.items()
+            if paths or group not in OTHER_LANGUAGES}
+
+
+def search_files(language: str | None) -> set[str]:
+    """Return the files of Lunr's language support that an edition's search loads (as
+    Material's search worker asks for them): none for English."""
+    if language is None:
+        return set()
+    return {f"{SKIPPED[0]}min/lunr.stemmer.support.min.js",
+            f"{SKIPPED[0]}min/lunr.{language}.min.js"}
 
 
 def check_policies(site: Path) -> None:
@@ -107,7 +127,7 @@ def url_of(path: Path, site: Path) -> str:
 
 def sha256_of(path: Path) -> str:
     """Return the sha256 of a file's bytes, in hex."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_file(path)
 
 
 def version_of(paths: list[Path], site: Path) -> str:
@@ -152,7 +172,16 @@ ICONS = {
 }
 
 # Not kept: the worker itself, the compressed sitemap for crawlers (instant
-# navigation reads sitemap.xml), and search languages other than English.
+# navigation reads sitemap.xml), and search languages other than each edition's own.
 NEVER_CACHED = {"sw.js", "sitemap.xml.gz"}
 SKIPPED = ("assets/javascripts/lunr/",)
+
+# The other languages' editions (hooks/languages.py), each kept in a cache of its own
+# once a page of it has been read (assets/javascripts/offline.js asks), so that a
+# reader of one language never downloads another's pages.
+OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != SOURCE_LANGUAGE)
+
+# When each group is kept: the site's pages when the worker installs, an edition's
+# pages once one of them is read, the engine's files once the checker has run.
+WHEN = {"core": "install", "runtime": "checker", "checker": "checker"}
 SKIPPED_SUFFIXES = {".map"}

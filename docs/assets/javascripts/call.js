@@ -62,12 +62,13 @@
     box.hidden = !lines.length;
     if (!lines.length) return;
     const [first] = lines;
-    const label = `Call ${first.number}` + (first.name === "emergency" ? "" : ` (${first.name})`);
+    const label = table.words.call.replace("{number}", first.number)
+      + (first.name === "emergency" ? "" : ` (${first.name})`);
     box.append(link(first.number, label, "md-button md-button--primary call-now__button"));
     if (level !== "emergency") return;
     const small = document.createElement("span");
     small.className = "call-now__others";
-    small.append("Other emergency numbers: ");
+    small.append(`${table.words.others} `);
     others(place).forEach(([number, names], index) => {
       if (index) small.append(", ");
       small.append(link(number, number), ` (${names})`);

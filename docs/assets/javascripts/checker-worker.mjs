@@ -189,7 +189,7 @@ self.onmessage = async ({ data }) => {
   if (data.type === "assess") {
     try {
       const reply = await engine;
-      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(reply(data.answers)) });
+      self.postMessage({ type: "answer", id: data.id, ...JSON.parse(reply(data.answers, data.language || "en")) });
     } catch (error) {
       self.postMessage({ type: "answer", id: data.id, failed: message(error) });
     }

@@ -8,6 +8,16 @@
 
   const scriptURL = document.currentScript.src;
   const siteRoot = new URL("../../", scriptURL);
+  // The checker page's own words, in its language (build_scripts/page_texts.py), and
+  // the root of its language's pages, which the result's links are relative to: both
+  // from the form (data-texts, data-pages), set when the checker is bound to a page.
+  let TEXTS = {};
+  let pagesRoot = siteRoot;
+
+  // A text of the page, its names in braces filled in.
+  function say(key, values = {}) {
+    return TEXTS[key].replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
 
   // How long a request to a ready engine may go unanswered. Once ready, the engine
   // answers in milliseconds (the benchmark: a median of 5 ms and at most about 100 ms
@@ -149,7 +159,8 @@
             stop(noReply(`the checker did not answer within ${LIMITS.answer / 1000} s`));
           }, LIMITS.answer);
           pending.set(id, { resolve, reject, timer });
-          worker.postMessage({ type: "assess", id, answers: text });
+          // The result's words in the page's language (the form's data-language).
+          worker.postMessage({ type: "assess", id, answers: text, language: form.dataset.language });
         }));
       },
     };
@@ -293,6 +304,13 @@
     return String(boxes.reduce((total, box, index) => total + Number(typed[index]) * Number(box.dataset.size), 0));
   }
 
+  // The word for a count, by the language's plural rules: "1 час", "2 часа", "5 часов"
+  // (a part's forms by Intl.PluralRules category, checker/questions.py's Part.to_dict).
+  function pluralOf(part, count) {
+    const forms = typeof part.forms === "string" ? JSON.parse(part.forms) : part.forms;
+    return forms[new Intl.PluralRules(document.documentElement.lang || "en").select(count)] || forms.other;
+  }
+
   // The number in words by its parts, as Question.in_parts (checker/questions.py) says
   // it: "<count> <one or many>" for each part that is not 0, largest first, joined by
   // "and"; "0 <many>" of the last part when all are 0.
@@ -303,9 +321,9 @@
       const size = Number(box.dataset.size);
       const count = Math.floor(rest / size);
       rest %= size;
-      if (count) words.push(`${count} ${count === 1 ? box.dataset.one : box.dataset.many}`);
+      if (count) words.push(`${count} ${pluralOf(box.dataset, count)}`);
     }
-    return words.join(" and ") || `0 ${boxes[boxes.length - 1].dataset.many}`;
+    return words.reduce((first, second) => say("and", { first, second })) || `0 ${pluralOf(boxes[boxes.length - 1].dataset, 0)}`;
   }
 
   // The first box whose text is not a whole number within its limits, or null. The
@@ -330,12 +348,11 @@
     const title = questionText(question);
     const wrong = wrongPart(boxes);
     if (wrong) {
-      const limits = wrong.max === "" ? "" : ` from ${wrong.min || 0} to ${wrong.max}`;
       return { question, input: wrong,
-               message: `Please check this answer: "${title}" (${boxName(wrong)}: type a whole number${limits})` };
+               message: say("check_part", { title, box: boxName(wrong), low: wrong.min || 0, high: wrong.max }) };
     }
     if ("required" in question.dataset && partsTotal(boxes) === "") {
-      return { question, input: boxes[0], message: `Please answer this question: "${title}"` };
+      return { question, input: boxes[0], message: say("answer_this", { title }) };
     }
     return null;
   }
@@ -361,11 +378,11 @@
     const unit = question.dataset.unit;
     switch (question.dataset.kind) {
       case kinds.boolean:
-        if (isBox(question)) return inputs[0].checked ? "Yes" : "No";
-        return checked.length ? choiceLabel(checked[0]) : "Not answered";
+        if (isBox(question)) return inputs[0].checked ? say("yes") : say("no");
+        return checked.length ? choiceLabel(checked[0]) : say("not_answered");
       case kinds.integer: {
         const value = numberGiven(inputs);
-        if (value === "") return "Not answered";
+        if (value === "") return say("not_answered");
         if (isParts(inputs)) {
           const words = /^\d+$/.test(value) ? inParts(Number(value), inputs) : value;
           return (question.dataset.answerWords || "{}").replace("{}", words);
@@ -374,7 +391,7 @@
         return `${value} ${unit}`.trim() + (band ? ` (${band.dataset.word})` : "");
       }
       default:
-        return checked.map(choiceLabel).join("; ") || "None";
+        return checked.map(choiceLabel).join("; ") || say("none");
     }
   }
 
@@ -490,7 +507,7 @@
   }
 
   function siteLink(source, text, label) {
-    const link = element("a", { href: new URL(source, siteRoot).href }, text);
+    const link = element("a", { href: new URL(source, pagesRoot).href }, text);
     if (label) link.setAttribute("aria-label", label);
     return link;
   }
@@ -505,22 +522,22 @@
       element("dd", {}, row.answer),
       element("dd", {}, element("button", {
         type: "button", class: "md-button checker-change", "data-change": row.field,
-        "aria-label": `Change: ${row.question}`,
-      }, "Change")));
+        "aria-label": say("change_label", { question: row.question }),
+      }, say("change"))));
   }
 
   function renderReview(form) {
     const steps = describeAnswers(form);
     const rest = steps.flatMap((step) => step.answers.filter((row) => !row.matters));
-    const allNo = rest.every((row) => row.answer === "No");
+    const allNo = rest.every((row) => row.answer === say("no"));
     form.querySelector("#checker-review").replaceChildren(
       ...steps.filter((step) => step.answers.some((row) => row.matters)).flatMap((step) => [
         element("h3", {}, step.title),
         element("dl", { class: "checker-review" }, ...step.answers.filter((row) => row.matters).map(reviewRow)),
       ]),
       ...(rest.length ? [element("details", { class: "checker-review__rest" },
-        element("summary", {}, allNo ? `You said no to ${rest.length} others`
-                                     : `Your ${rest.length} other answers (no, none or the usual answer)`),
+        element("summary", {}, allNo ? say("said_no", { count: rest.length })
+                                     : say("other_answers", { count: rest.length })),
         element("dl", { class: "checker-review" }, ...rest.map(reviewRow)))] : []));
   }
 
@@ -542,16 +559,16 @@
     const { tick } = course; // the largest part of the time's unit, and its names
     for (let hours = 0; hours <= course.hours_shown; hours += tick.size) {
       const count = hours / tick.size;
-      const label = count === 0 ? "0" : `${count} ${count === 1 ? tick.one : tick.many}`;
+      const label = count === 0 ? "0" : `${count} ${pluralOf(tick, count)}`;
       parts.push(svgElement("line", { class: "checker-course__tick", x1: x(hours), y1: y(0), x2: x(hours), y2: y(0) + 4 }),
                  svgElement("text", { x: x(hours), y: y(0) + 16, "text-anchor": hours ? "middle" : "start" }, label));
     }
     for (const pain of [0, course.pain_max / 2, course.pain_max]) {
       parts.push(svgElement("text", { x: CHART.left - 6, y: y(pain) + 4, "text-anchor": "end" }, String(pain)));
     }
-    parts.push(svgElement("text", { x: x(0) + 4, y: CHART.top + 4, class: "checker-course__caption" }, "Pain"),
+    parts.push(svgElement("text", { x: x(0) + 4, y: CHART.top + 4, class: "checker-course__caption" }, say("chart_pain")),
                svgElement("text", { x: x(course.hours_shown), y: CHART.height - 4, "text-anchor": "end", class: "checker-course__caption" },
-                          "Time since the massage"));
+                          say("chart_time")));
     return parts;
   }
 
@@ -571,7 +588,7 @@
       svgElement("circle", { class: "checker-course__you", cx, cy: y(pain), r: 6, "data-hours": hours, "data-pain": pain }),
       svgElement("text", { class: "checker-course__you-label", x: nearRight ? cx - 10 : cx + 10, y: y(pain) + 4,
                            "text-anchor": nearRight ? "end" : "start" },
-                 hours > course.hours_shown ? "You (later)" : "You"),
+                 hours > course.hours_shown ? say("chart_you_later") : say("chart_you")),
     ];
   }
 
@@ -584,14 +601,14 @@
     const scales = courseScales(course);
     const chart = svgElement("svg", {
       class: "checker-course__chart", viewBox: `0 0 ${CHART.width} ${CHART.height}`, role: "img",
-      "aria-label": "Chart of how ordinary soreness after a massage usually runs, with your answers marked",
+      "aria-label": say("chart_label"),
       "aria-describedby": "checker-course-text",
     }, ...courseAxes(course, scales), ...courseCurve(course, scales), ...coursePoint(course, you.hours, you.pain, scales));
-    return [folded("course", "How soreness usually runs, and where you are",
+    return [folded("course", say("course_title"),
       element("figure", { class: "checker-course" }, chart,
         element("figcaption", { id: "checker-course-text" },
           element("p", {}, you.summary),
-          element("p", {}, `${you.text} `, siteLink(you.source, "Read more about the usual course")))))];
+          element("p", {}, `${you.text} `, siteLink(you.source, say("course_more"))))))];
   }
 
   // --- Showing the result.
@@ -625,7 +642,7 @@
     const made = new Date().toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
     return element("div", { class: "checker-print-only checker-print-heading" },
       element("p", {}, element("strong", {}, document.title), ` \u2013 ${siteRoot.href}`),
-      element("p", {}, `Date: ${made}. Checker policy version ${result.policy}. Made on this device; nothing was sent.`));
+      element("p", {}, say("printed", { date: made, policy: result.policy })));
   }
 
   // When the massage was, as a date: now, less the hours the reader gave.
@@ -644,17 +661,17 @@
       element("dt", {}, `\u25B6 ${upperFirst(each.topic)}:`), " ",
       element("dd", {}, index < all.length - 1 ? `${each.answer}; ` : each.answer));
     const rest = rows.filter((each) => !each.matters);
-    const noes = rest.filter((each) => each.answer === "No").map((each) => each.topic.replace(/ \(.*\)$/, ""));
-    const usual = rest.filter((each) => each.answer !== "No").map((each) => `${each.topic}: ${each.answer}`);
+    const noes = rest.filter((each) => each.answer === say("no")).map((each) => each.topic.replace(/ \(.*\)$/, ""));
+    const usual = rest.filter((each) => each.answer !== say("no")).map((each) => `${each.topic}: ${each.answer}`);
     const when = massageDate(answers);
     return element("div", { class: "checker-print-only checker-summary" },
-      element("h3", {}, "The answers"),
-      element("p", {}, ...(when ? [element("strong", {}, `Massage: about ${when}.`), " "] : []),
-              "(\u25B6 shapes the advice)"),
+      element("h3", {}, say("answers")),
+      element("p", {}, ...(when ? [element("strong", {}, say("massage_when", { date: when })), " "] : []),
+              say("shapes")),
       element("dl", { class: "checker-summary__positives" }, ...rows.filter((each) => each.matters).map(row)),
       element("p", { class: "checker-summary__rest" }, [
-        noes.length ? `Answered no: ${noes.join("; ")}.` : "",
-        usual.length ? `Other answers: ${usual.join("; ")}.` : ""].filter(Boolean).join(" ")));
+        noes.length ? say("answered_no", { topics: noes.join("; ") }) : "",
+        usual.length ? say("other", { answers: usual.join("; ") }) : ""].filter(Boolean).join(" ")));
   }
 
   function upperFirst(text) {
@@ -676,23 +693,23 @@
         element("p", {}, result.action),
         ...calls,
         element("p", { class: "checker-pause" }, result.massage)),
-      ...listSection("reasons", "Why", result.reasons, (reason) =>
-        [reason.text + " ", siteLink(reason.source, "Read more", `Read more: ${reason.text}`)]),
-      ...listSection("sooner", "Get help sooner", result.get_help_sooner, (text) => [text]),
-      ...listSection("advice", "What to do now", result.advice, (text) => [text]),
-      element("p", { class: "checker-folded-note" }, "More is folded below: tap a heading to open it."),
+      ...listSection("reasons", say("why"), result.reasons, (reason) =>
+        [reason.text + " ", siteLink(reason.source, say("read_more"), say("read_more_label", { text: reason.text }))]),
+      ...listSection("sooner", say("sooner"), result.get_help_sooner, (text) => [text]),
+      ...listSection("advice", say("advice"), result.advice, (text) => [text]),
+      element("p", { class: "checker-folded-note" }, say("folded")),
       ...courseSection(form, result),
-      ...(net.length ? [folded("safety-net", signCount ? `All the warning signs (${signCount})` : "What to watch for",
+      ...(net.length ? [folded("safety-net", signCount ? say("all_signs", { count: signCount }) : say("watch_for"),
                                ...safetyNetLines(net))] : []),
-      ...(result.likely_causes && result.likely_causes.length ? [folded("causes", "What may be causing it",
+      ...(result.likely_causes && result.likely_causes.length ? [folded("causes", say("causes"),
         element("ul", {}, ...result.likely_causes.map((cause) =>
           element("li", {}, siteLink(cause.source, cause.title), ": " + cause.text))))] : []),
       answersSummary(form, answers),
       element("div", { class: "checker-actions" },
         element("button", { type: "button", class: "md-button md-button--primary", "data-action": "print" },
-          "Print or save for your doctor"),
-        element("button", { type: "button", class: "md-button", "data-action": "change" }, "Change my answers"),
-        element("button", { type: "button", class: "md-button", "data-action": "restart" }, "Start again")),
+          say("print")),
+        element("button", { type: "button", class: "md-button", "data-action": "change" }, say("change_answers")),
+        element("button", { type: "button", class: "md-button", "data-action": "restart" }, say("start_again"))),
     );
     if (window.callNow) window.callNow.fill(box);
     box.dataset.level = result.level;
@@ -833,7 +850,7 @@
           .filter((box) => !box.hidden).map((box) => box.querySelector("input"));
         if (!none.checked && !boxes.some((box) => box.checked)) {
           return { question, input: boxes[0] || none,
-                   message: `Please tick each box that is true for you, or "${choiceLabel(none)}"` };
+                   message: say("tick_each", { none: choiceLabel(none) }) };
         }
         continue;
       }
@@ -847,14 +864,14 @@
         const title = questionText(question);
         // The site's own words, never the browser's.
         return { question, input, message: input.validity.valueMissing
-          ? `Please answer this question: "${title}"`
-          : `Please check this answer: "${title}" (type a whole number)` };
+          ? say("answer_this", { title })
+          : say("check_number", { title }) };
       }
       // A list with a "None of these" box: a choice or that box.
       const none = question.querySelector("[data-none-of]");
       if (none && !question.querySelector("input:checked")) {
         return { question, input: question.querySelector("input"),
-                 message: `Please answer this question: "${questionText(question)}" (choose "${choiceLabel(none)}" if none apply)` };
+                 message: say("answer_list", { title: questionText(question), none: choiceLabel(none) }) };
       }
     }
     return null;
@@ -885,7 +902,7 @@
   function showEngineProblem(checker, error) {
     const question = error.field
       ? checker.form.querySelector(`[data-field="${CSS.escape(error.field)}"]`) : null;
-    const message = question ? `Please check this answer: "${questionText(question)}" (${error.message})` : error.message;
+    const message = question ? say("check_answer", { title: questionText(question), problem: error.message }) : error.message;
     showProblem(checker, question, message);
   }
 
@@ -908,8 +925,7 @@
     const now = JSON.stringify(collectAnswers(checker.form));
     if (now === sent) return true;
     if (now !== checker.asked) {
-      showStatus(checker.page, "Your answers changed while the checker was loading. "
-                               + "Press \"See my advice\" again to see the result for them.");
+      showStatus(checker.page, say("changed_meanwhile"));
     }
     return false;
   }
@@ -921,7 +937,7 @@
     const answers = collectAnswers(form);
     const sent = JSON.stringify(answers);
     checker.asked = sent;
-    const loading = setTimeout(() => showStatus(page, "The checker is still loading. Your result will appear here in a moment."), 150);
+    const loading = setTimeout(() => showStatus(page, say("still_loading")), 150);
     try {
       const result = await engine.assess(answers);
       clearTimeout(loading);
@@ -978,6 +994,8 @@
   function bind(page) {
     const form = page.querySelector("#checker-form");
     const box = page.querySelector("#checker-result");
+    TEXTS = JSON.parse(form.dataset.texts);
+    pagesRoot = new URL(form.dataset.pages, location.href);
     forgetReload();
     const engine = startEngine(form);
     // asked: the answers last sent to the engine, as JSON.
@@ -1067,7 +1085,7 @@
     const url = new URL(link.href, location.href);
     if (!/^https?:$/.test(url.protocol)) return; // a call button, say
     if (url.pathname === location.pathname && url.search === location.search) return; // in the page
-    if (!window.confirm("Leave the checker? Your answers will be lost.")) {
+    if (!window.confirm(say("leave"))) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }

@@ -9,8 +9,14 @@
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   const root = new URL("../../", document.currentScript.src);
+  // A page of another language's edition asks for that edition's pages to be kept
+  // too (the service worker keeps only the English pages when it installs).
+  const keepEdition = () => navigator.serviceWorker.ready.then((registration) => {
+    if (registration.active) registration.active.postMessage(`keep-edition:${document.documentElement.lang}`);
+  });
   const register = () => navigator.serviceWorker
     .register(new URL("sw.js", root), { scope: root.pathname })
+    .then(keepEdition)
     .catch(() => {}); // without it the site still works online
   const engineSettled = () => (window.checker ? window.checker.ready.catch(() => {}) : Promise.resolve());
   const whenIdle = () => engineSettled().then(() => ("requestIdleCallback" in window

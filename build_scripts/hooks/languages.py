@@ -1,0 +1,126 @@
+# The site in every language the checker speaks: one MkDocs build per language.
+# The English build (mkdocs.yml) builds each other edition (mkdocs.<language>.yml,
+# which INHERITs mkdocs.yml) into site/<language>/ after its own pages and runtime
+# and before the Content-Security-Policy and the service worker (hooks/csp.py,
+# hooks/offline.py), so that one policy and one service worker cover every
+# language. The other editions share the English site's runtime, scripts and
+# stylesheets (one folder up): only their pages, search and theme are their own.
+# Every build gets Material's language switcher, with addresses derived from
+# site_url, so that it works under a GitHub Pages sub-path too.
+#
+# An edition's build puts its texts together in its language (checker/i18n.py):
+# the hooks' and templates' words, and the checker's, come from the catalogs.
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from build_scripts.jinja_env import add_translations
+from build_scripts.site_layout import ROOT
+from checker.i18n import LANGUAGES, SOURCE_LANGUAGE, speaking
+
+log = logging.getLogger("mkdocs.hooks.languages")
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+
+# Every edition: the language switcher. Another edition: its share of the English
+# site's files, one folder up.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    language = language_of(config)
+    root = english_root(config)
+    config.extra["alternate"] = [
+        {"name": NAMES[other], "lang": other,
+         "link": root + ("" if other == SOURCE_LANGUAGE else f"{other}/")}
+        for other in LANGUAGES]
+    config.extra["language"] = language
+    # Where this edition's pages find the English site's files (the runtime, the
+    # scripts, the stylesheets, the icons), relative to its own root.
+    config.extra["site_root"] = "" if language == SOURCE_LANGUAGE else "../"
+    config.extra["english_url"] = root
+    return config
+
+
+# The theme's templates (the translation notice, the warning-sign lists, the 404 page)
+# write {{ _("...") }} for their words, in the build's language.
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: object) -> jinja2.Environment:
+    add_translations(env)
+    return env
+
+
+# The English build: build each other edition into site/<language>/, after the runtime
+# (hooks/pyodide_runtime.py, priority 0) and before the policy (hooks/csp.py, -50).
+@event_priority(-20)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if language_of(config) != SOURCE_LANGUAGE:
+        return
+    for language in LANGUAGES:
+        if language != SOURCE_LANGUAGE:
+            build_edition(config, language)
+
+
+# ---------------------------------------------------------------------------
+# The editions
+
+def language_of(config: MkDocsConfig) -> str:
+    """Return the language of a build (its theme's), one the checker speaks."""
+    language = config.theme["language"]
+    if language not in LANGUAGES:
+        raise PluginError(f"theme.language is {language!r}; the site is built in "
+                          f"{', '.join(LANGUAGES)}")
+    return str(language)
+
+
+def english_root(config: MkDocsConfig) -> str:
+    """Return the English site's address (site_url), ending in "/"; for another
+    edition, whose site_url is the English one's plus "<language>/", that part off."""
+    url = (config.site_url or "").rstrip("/") + "/"
+    language = language_of(config)
+    suffix = f"/{language}/"
+    if language != SOURCE_LANGUAGE:
+        if not url.endswith(suffix):
+            raise PluginError(f"the {language} edition's site_url ({url}) must be the English "
+                              f"site's address plus '{language}/'")
+        url = url[: -len(suffix) + 1]
+    return url
+
+
+def build_edition(english: MkDocsConfig, language: str) -> None:
+    """Build the edition in ``language`` into site/<language>/, strictly if the English
+    build is strict, with the English build's engine settings (one folder up)."""
+    config_file = ROOT / f"mkdocs.{language}.yml"
+    if not config_file.is_file():
+        raise PluginError(f"{config_file.name} is missing: the checker speaks {language}, "
+                          "so the site has an edition in it")
+    site_dir = Path(english.site_dir) / language
+    edition = load_config(str(config_file), site_dir=str(site_dir),
+                          site_url=english_root(english) + f"{language}/",
+                          strict=english.strict)
+    for name in SHARED_EXTRA:
+        value = english.extra[name]
+        edition.extra[name] = [f"../{item}" for item in value] if isinstance(value, list) \
+            else (f"../{value}" if name in SHARED_PATHS else value)
+    log.info("Building the %s edition into %s", language, site_dir)
+    with speaking(language):
+        build(edition)
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+# Each language's name in itself, as the switcher shows it.
+NAMES = {"en": "English", "ru": "Русский"}
+
+# What the English build's hooks tell the checker page's head (hooks/pyodide_runtime.py),
+# for another edition's checker page; the paths among them are one folder up there.
+SHARED_EXTRA = ("runtime_prefetch", "checker_package", "checker_worker")
+SHARED_PATHS = ("checker_worker",)
