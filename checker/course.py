@@ -59,7 +59,7 @@ class Phase:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the phase as JSON-ready data."""
-        return {"before_hours": self.before_hours, "words": self.words}
+        return {"before_hours": self.before_hours, "words": _(self.words)}
 
 
 # What ordinary soreness is usually doing at a given time, to finish the sentence
@@ -122,6 +122,6 @@ def usual_course() -> dict[str, Any]:
         "points": [[hours, share] for hours, share in USUAL_COURSE],
         "worst_severity": USUAL_WORST_SEVERITY,
         "phases": [phase.to_dict() for phase in PHASES],
-        "summary": SUMMARY,
+        "summary": _(SUMMARY),
         "source": SOURCE.link,
     }

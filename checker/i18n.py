@@ -17,7 +17,6 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
 from pathlib import Path
 
 # The language the texts are written in, and every language the checker speaks.
@@ -46,10 +45,9 @@ def check_language(language: object) -> str:
     return language
 
 
-@cache
-def translations(language: str) -> gettext.NullTranslations:
-    """Return the catalog of ``language`` (none for the source language)."""
-    check_language(language)
+def load(language: str) -> gettext.NullTranslations:
+    """Return the catalog of ``language`` read from its .mo file (none for the source
+    language)."""
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     path = catalog_path(language)
@@ -58,6 +56,17 @@ def translations(language: str) -> gettext.NullTranslations:
                               "'python -m build_scripts.catalogs compile'")
     with path.open("rb") as file:
         return gettext.GNUTranslations(file)
+
+
+# Every catalog, read once, at import: in the browser the engine is restored from a
+# memory snapshot taken after import, which holds what Python has read but not the
+# files of the wheel, so a catalog read later would not be found.
+CATALOGS = {language: load(language) for language in LANGUAGES}
+
+
+def translations(language: str) -> gettext.NullTranslations:
+    """Return the catalog of ``language`` (none for the source language)."""
+    return CATALOGS[check_language(language)]
 
 
 _speaking: ContextVar[str] = ContextVar("speaking", default=SOURCE_LANGUAGE)

@@ -75,7 +75,8 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "package": package_name(),
         # Which checker this page asks for: its engine must be of the same build.
         "build": checker_build(),
-        "worker": get_relative_url(CHECKER_WORKER, page.url),
+        # The English site's worker, one folder up from another language's pages.
+        "worker": get_relative_url(config.extra["site_root"] + CHECKER_WORKER, page.url),
         "kinds": json.dumps(KIND_NAMES),
         "course": json.dumps(course_data()),
         "box_value": BOX_VALUE,
@@ -88,7 +89,7 @@ def form_data(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         # which the result's links are relative to.
         "texts": page_texts(),
         "language": language_now(),
-        "pages": get_relative_url(".", page.url) or "./",
+        "pages": get_relative_url(".", page.url).rstrip("/") + "/",
     }
 
 

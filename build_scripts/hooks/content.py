@@ -138,8 +138,8 @@ def is_article(page: Page) -> bool:
 
 
 def shown(path: Path) -> str:
-    """Return a path within the project as an error names it."""
-    return path.relative_to(ROOT).as_posix()
+    """Return a path as an error names it: within the project, from its root."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
 def check_translation(where: str, meta: Mapping[str, Any], english: Path) -> None:

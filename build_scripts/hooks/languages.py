@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import jinja2
@@ -22,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from build_scripts.jinja_env import add_translations
 from build_scripts.site_layout import ROOT
@@ -57,17 +59,67 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: object) -> j
     return env
 
 
-# The English build: build each other edition into site/<language>/, after the runtime
-# (hooks/pyodide_runtime.py, priority 0) and before the policy (hooks/csp.py, -50).
+# A translated page's link to its English original (docs/overrides/main.html): the
+# same page, one folder up, relative to the page so that it works at any address.
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
+                    nav: object) -> dict:
+    url = page.url
+    language = language_of(config)
+    # From this page to the root of the English site.
+    to_root = "../" * (url.count("/") + (0 if language == SOURCE_LANGUAGE else 1))
+    context["english_original"] = to_root + url
+    # The language switcher (docs/overrides/partials/alternate.html): the same page in
+    # each language where it has one, else that language's home page.
+    context["alternates"] = [
+        {"name": NAMES[other], "lang": other,
+         "link": to_root + ("" if other == SOURCE_LANGUAGE else f"{other}/")
+         + (url if has_page(other, page) else "")}
+        for other in LANGUAGES]
+    return context
+
+
+def has_page(language: str, page: Page) -> bool:
+    """Return whether the edition in ``language`` has this page: every page of another
+    edition translates an English one; an English page has a translation in
+    content/<language>/ (an article) or docs/<language>/."""
+    if language == SOURCE_LANGUAGE:
+        return True
+    source = page.file.src_uri
+    return (ROOT / "content" / language / source).is_file() \
+        or (ROOT / "docs" / language / source).is_file()
+
+
+# Another edition's search: Material's search worker, through a wrapper that stems
+# each word of a query before Material's search-as-you-type wildcard, which Lunr
+# never stems ("массажа*" finds no "массажем"; "массаж*" does).
+def on_post_page(output: str, *, page: object, config: MkDocsConfig) -> str:
+    if language_of(config) == SOURCE_LANGUAGE:
+        return output
+    return MATERIAL_WORKER.sub(STEMMED_WORKER, output, count=1)
+
+
 @event_priority(-20)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if language_of(config) != SOURCE_LANGUAGE:
+        write_stemmed_worker(Path(config.site_dir))
         return
     for language in LANGUAGES:
         if language != SOURCE_LANGUAGE:
             build_edition(config, language)
 
 
+def write_stemmed_worker(site: Path) -> None:
+    """Write the search worker that stems each word of a query, beside Material's."""
+    workers = site / "assets" / "javascripts" / "workers"
+    material = sorted(path.name for path in workers.glob("search.*.min.js"))
+    if len(material) != 1:
+        raise PluginError(f"expected Material's one search worker in {workers}, found {material}")
+    (workers / STEMMED_WORKER).write_text(STEMMED_WORKER_JS.replace("MATERIAL", material[0]),
+                                          encoding="utf-8")
+
+
+# The English build: build each other edition into site/<language>/, after the runtime
+# (hooks/pyodide_runtime.py, priority 0) and before the policy (hooks/csp.py, -50).
 # ---------------------------------------------------------------------------
 # The editions
 
@@ -116,6 +168,25 @@ def build_edition(english: MkDocsConfig, language: str) -> None:
 
 # ---------------------------------------------------------------------------
 # Data
+
+# Material's search worker, as a page's configuration names it, and the wrapper that
+# stands in for it in another edition (Material 9.8's worker: it defines lunr).
+MATERIAL_WORKER = re.compile(r"(?<=workers/)search\.[0-9a-f]+\.min\.js(?=\")")
+STEMMED_WORKER = "search-stemmed.js"
+STEMMED_WORKER_JS = """\
+// The search of a language edition (written by build_scripts/hooks/languages.py):
+// Material's own worker, with each word of a query stemmed by the edition's Lunr
+// pipeline before Material's search-as-you-type wildcard, which Lunr never stems.
+importScripts("MATERIAL");
+(() => {
+  const search = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function (query) {
+    const stem = (word) => this.pipeline.runString(word)[0] || word;
+    return search.call(this, query.replace(/(^|\\s)([+-]?)([^\\s*~^:+-]+)\\*/g,
+      (whole, space, sign, word) => `${space}${sign}${stem(word)}*`));
+  };
+})();
+"""
 
 # Each language's name in itself, as the switcher shows it.
 NAMES = {"en": "English", "ru": "Русский"}
