@@ -451,6 +451,23 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.write_line(f"{path.name:34} {found.words:>6} {limit:>6} "
                                     f"{found.flesch:>7.1f} {MIN_FLESCH:>4}")
     terminalreporter.write_line(f"{'all articles':34} {total:>6}")
+    russian_figures(terminalreporter)
+
+
+def russian_figures(terminalreporter):
+    """Print each Russian article's word count and Oborneva reading ease."""
+    from tests.article_text import oborneva
+    from tests.test_russian_edition import MIN_OBORNEVA, RUSSIAN
+
+    terminalreporter.write_sep("-", "Russian articles: words and Oborneva reading ease")
+    terminalreporter.write_line(f"{'article':34} {'words':>6} {'Oborneva':>9} {'min':>4}")
+    total = 0
+    for path in sorted(RUSSIAN.glob("[!_]*.md")):
+        found = oborneva(path.read_text(encoding="utf-8"))
+        total += found.words
+        terminalreporter.write_line(f"{path.name:34} {found.words:>6} {found.flesch:>9.1f} "
+                                    f"{MIN_OBORNEVA:>4}")
+    terminalreporter.write_line(f"{'all articles':34} {total:>6}")
 
 
 # ---------------------------------------------------------------------------

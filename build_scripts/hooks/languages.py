@@ -40,9 +40,12 @@ log = logging.getLogger("mkdocs.hooks.languages")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = language_of(config)
     root = english_root(config)
+    # Each edition's root, relative to this one's: Material links to it in each page's
+    # head and reads its sitemap.xml from there, which stays on the page's own host.
     config.extra["alternate"] = [
         {"name": NAMES[other], "lang": other,
-         "link": root + ("" if other == SOURCE_LANGUAGE else f"{other}/")}
+         "link": ("" if language == SOURCE_LANGUAGE else "../")
+         + ("" if other == SOURCE_LANGUAGE else f"{other}/")}
         for other in LANGUAGES]
     config.extra["language"] = language
     # Where this edition's pages find the English site's files (the runtime, the

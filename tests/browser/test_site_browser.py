@@ -57,6 +57,9 @@ def search_for(page, text: str, expect: str, seconds: float = 30) -> list[str]:
         field.click()
         field.fill("")
         field.press_sequentially(text)
+        # A key that types nothing: Material searches on a key's release, and a letter
+        # typed as text (Cyrillic, on this keyboard) has none.
+        field.press("End")
         try:
             wanted.wait_for(timeout=2_000)
             break

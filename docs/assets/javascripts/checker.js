@@ -323,7 +323,8 @@
       rest %= size;
       if (count) words.push(`${count} ${pluralOf(box.dataset, count)}`);
     }
-    return words.reduce((first, second) => say("and", { first, second })) || `0 ${pluralOf(boxes[boxes.length - 1].dataset, 0)}`;
+    if (!words.length) return `0 ${pluralOf(boxes[boxes.length - 1].dataset, 0)}`;
+    return words.reduce((first, second) => say("and", { first, second }));
   }
 
   // The first box whose text is not a whole number within its limits, or null. The
