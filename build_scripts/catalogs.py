@@ -154,15 +154,15 @@ def template() -> Catalog:
 
 def where(message: Message, sources: dict[Path, str]) -> tuple[str, int]:
     """Return the file where a text of the data is written, as near as can be told
-    (a text built with numbers, or split over lines, is found by its first words), and
-    the line (which the catalogs leave out)."""
+    (a text built with numbers, or split over lines, is found by its first words), as
+    Babel takes a location; the catalogs leave lines out, so the line is 0."""
     first = message[0] if isinstance(message, tuple) else message
+    # A short text whole, in its quotes; a long one by its first words.
+    found = [quote + first + quote if len(first) < 24 else quote + first[:24]
+             for quote in ('"', "'")]
     for path, text in sources.items():
-        for quote in ('"', "'"):
-            # A short text whole, in its quotes; a long one by its first words.
-            at = text.find(quote + first + quote if len(first) < 24 else quote + first[:24])
-            if at >= 0:
-                return f"checker/{path.name}", text.count("\n", 0, at) + 1
+        if any(each in text for each in found):
+            return f"checker/{path.name}", 0
     return "checker", 0
 
 

@@ -15,13 +15,37 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
 
 from build_scripts.site_layout import ROOT, sha256_file
 from checker.i18n import LANGUAGES, SOURCE_LANGUAGE
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?\n)---\n", re.DOTALL)
 HASH_LINE = re.compile(r"^english_sha256: *(?P<hash>\S*) *$", re.MULTILINE)
+
+
+def edition_language(config: Mapping[str, Any]) -> str:
+    """Return the language of a build (its theme's; English where none is set), one the
+    checker speaks."""
+    theme = config.get("theme") or {}
+    try:
+        language = str(theme["language"])
+    except KeyError:
+        return SOURCE_LANGUAGE
+    if language not in LANGUAGES:
+        raise PluginError(f"theme.language is {language!r}; the site is built in "
+                          f"{', '.join(LANGUAGES)}")
+    return language
+
+
+def has_translation(language: str, source: str) -> bool:
+    """Return whether the page whose source is ``source`` (in content/ or docs/) has a
+    translation in ``language``: content/<language>/ or docs/<language>/."""
+    return any((ROOT / top / language / source).is_file() for top in ("content", "docs"))
 
 
 def english_of(translation: Path) -> Path:

@@ -72,11 +72,11 @@ class Part:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the part as plain JSON-ready data, in the language being spoken: its
-        word after 1 and after many, and after a count of each of the plural categories
-        of Unicode's rules (Intl.PluralRules: "one", "few", "many", "other"), by which
-        a page says "2 дня" and "5 дней"."""
-        return {"key": self.many,
-                "one": ngettext(self.one, self.many, 1), "many": ngettext(self.one, self.many, 5),
+        English name as a key (the form's ids), its word after many (the box's label),
+        and its word after a count of each plural category of Unicode's rules
+        (Intl.PluralRules: "one", "few", "many", "other"), by which a page says "2 дня"
+        and "5 дней"."""
+        return {"key": self.many, "many": ngettext(self.one, self.many, 5),
                 "forms": {category: ngettext(self.one, self.many, count)
                           for category, count in PLURAL_SAMPLES.items()},
                 "size": self.size, "max": self.maximum}

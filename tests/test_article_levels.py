@@ -28,6 +28,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from checker.i18n import speaking
 from checker.levels import DOCTOR, EMERGENCY, LEVELS_BY_ID, URGENT
 from checker.rules import RULES
 
@@ -45,6 +46,17 @@ LEVEL_PHRASES = (
                         r"|\bdoctor's appointment|\bappointment with a doctor"
                         r"|\bnext few days\b", re.I)),
 )
+# The same, as the Russian edition's articles say them (content/ru/): the checker's own
+# words for each level (the catalog) and the numbers of Russia.
+RUSSIAN_LEVEL_PHRASES = (
+    (EMERGENCY, re.compile(r"экстренн\w* (?:помощи|случа\w*)|скорую помощь|\b112\b|\b103\b"
+                           r"|приёмное отделение", re.I)),
+    (URGENT, re.compile(r"\bсегодня\b|в тот же день", re.I)),
+    (DOCTOR, re.compile(r"запиш\w+ на приём|приём к врачу|ближайшие несколько дней", re.I)),
+)
+RUSSIAN = CONTENT / "ru"
+PHRASES = {"en": LEVEL_PHRASES, "ru": RUSSIAN_LEVEL_PHRASES}
+
 # A doctor "soon" names no level: see a doctor today, or book an appointment.
 VAGUE_TIMING = re.compile(r"(?<!how )(?<!as )\bsoon\b", re.I)
 
@@ -77,10 +89,11 @@ class Sentence:
 
     text: str
     links: tuple[Link, ...]
+    phrases: tuple[tuple[str, re.Pattern[str]], ...] = LEVEL_PHRASES
 
     def levels_named(self) -> list[tuple[int, int, str]]:
         """Return (start, end, level) of each phrase in the sentence that names a level."""
-        return sorted((match.start(), match.end(), level) for level, phrase in LEVEL_PHRASES
+        return sorted((match.start(), match.end(), level) for level, phrase in self.phrases
                       for match in phrase.finditer(self.text))
 
     def level_next_to(self, link: Link) -> str | None:
@@ -145,10 +158,13 @@ def reader_markdown(text: str) -> str:
     return COMMENT.sub("", text)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Return the sentences of a piece of an article's Markdown, in order."""
+def sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Return the sentences of a piece of an article's Markdown, in order, read with the
+    level phrases of its language."""
     parser = BlockParser()
-    parser.feed(markdown.markdown(reader_markdown(text), extensions=EXTENSIONS))
+    with speaking(language):
+        html = markdown.markdown(reader_markdown(text), extensions=EXTENSIONS)
+    parser.feed(html)
     parser.close()
     parser.flush()
     found = []
@@ -162,7 +178,7 @@ def sentences(text: str) -> list[Sentence]:
                            for link in links if start <= link.start < end)
             piece = block[start:end]
             if piece.strip():
-                found.append(Sentence(piece, inside))
+                found.append(Sentence(piece, inside, PHRASES[language]))
             start = end
     return found
 
@@ -230,14 +246,15 @@ def linked_sign(href: str, page: Path) -> str | None:
 # ---------------------------------------------------------------------------
 # What the tests find
 
-def levels_that_drift(page: Path, warning_signs: Path = WARNING_SIGNS) -> list[str]:
+def levels_that_drift(page: Path, warning_signs: Path = WARNING_SIGNS,
+                      language: str = "en") -> list[str]:
     """Return each link to a warning sign in ``page`` whose sentence names, nearest
     to it, a level other than the sign's own."""
     expected = rule_levels()
     for anchor, level in level_sections(warning_signs.read_text(encoding="utf-8")).items():
         expected.setdefault(anchor, {level})
     problems = []
-    for sentence in sentences(page.read_text(encoding="utf-8")):
+    for sentence in sentences(page.read_text(encoding="utf-8"), language):
         for link in sentence.links:
             anchor = linked_sign(link.href, page)
             if anchor is None or anchor not in expected:
@@ -299,6 +316,23 @@ def vague_timings(page: Path) -> list[str]:
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_every_level_named_next_to_a_linked_warning_sign_is_the_rules_level(path):
     assert levels_that_drift(path) == []
+
+
+@pytest.mark.parametrize("path", sorted(RUSSIAN.glob("[!_]*.md")), ids=lambda path: path.name)
+def test_every_level_a_russian_article_names_next_to_a_linked_sign_is_the_rules_level(path):
+    assert levels_that_drift(path, RUSSIAN / WARNING_SIGNS.name, "ru") == []
+
+
+def test_a_planted_drift_in_a_russian_article_is_caught(tmp_path):
+    article = RUSSIAN / "relief.md"
+    text = article.read_text(encoding="utf-8")
+    link = "(warning-signs.md#allergic-reaction)"
+    assert link in text
+    sentence = f"Если есть [такой признак]{link}, запишитесь на приём к врачу."
+    planted = tmp_path / "relief.md"
+    planted.write_text(text + "\n\n" + sentence + "\n", encoding="utf-8")
+    problems = levels_that_drift(planted, RUSSIAN / WARNING_SIGNS.name, "ru")
+    assert any("#allergic-reaction" in problem and "doctor" in problem for problem in problems)
 
 
 def test_each_section_of_warning_signs_sits_under_its_rules_level():

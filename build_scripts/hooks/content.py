@@ -36,6 +36,7 @@ from build_scripts.content_schema import (
 )
 from build_scripts.jinja_env import render
 from build_scripts.site_layout import ROOT, sha256_file
+from build_scripts.translations import edition_language, english_of
 from checker.i18n import SOURCE_LANGUAGE
 from checker.wording import upper_first
 
@@ -59,7 +60,7 @@ articles = CONTENT
 # Load the data files once per build.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global abbreviations, disclaimer, language, articles
-    language = language_of(config)
+    language = edition_language(config)
     articles = CONTENT if language == SOURCE_LANGUAGE else CONTENT / language
     sources_by_title.clear()
     for source in load_yaml_list("sources.yml", Source):
@@ -102,7 +103,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if language != SOURCE_LANGUAGE and not is_article(page) and page.file.abs_src_path:
         # A page of docs/<language>/ translates the same page of docs/.
-        check_translation(page.file.src_uri, page.meta, ROOT / "docs" / page.file.src_uri)
+        check_translation(page.file.src_uri, page.meta,
+                          english_of(Path(page.file.abs_src_path)))
     if is_article(page):
         meta = check_front_matter(page.file.src_uri, page.meta, markdown)
         # The front matter's full title is the heading; the nav may use a shorter one.
@@ -121,15 +123,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 # ---------------------------------------------------------------------------
 # Articles
-
-def language_of(config: Mapping[str, Any]) -> str:
-    """Return the language of the build (its theme's), English where none is set."""
-    theme = config.get("theme") or {}
-    try:
-        return str(theme["language"])
-    except KeyError:
-        return SOURCE_LANGUAGE
-
 
 def is_article(page: Page) -> bool:
     """Return True for a page whose source is an article in content/ (or in the
@@ -166,7 +159,7 @@ def check_front_matter(name: str, meta: Mapping[str, Any], markdown: str) -> Fro
     if language == SOURCE_LANGUAGE and translation:
         raise PluginError(f"{where}: {sorted(translation)} are for a translation's front matter")
     if language != SOURCE_LANGUAGE:
-        check_translation(where, meta, CONTENT / name)
+        check_translation(where, meta, english_of(articles / name))
     unknown = sorted(set(meta) - set(FRONT_MATTER))
     if unknown:
         raise PluginError(f"{where}: unknown front matter field(s) {unknown}; "

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from build_scripts.jinja_env import add_translations
 from build_scripts.site_layout import ROOT
+from build_scripts.translations import edition_language, has_translation
 from checker.i18n import LANGUAGES, SOURCE_LANGUAGE, speaking
 
 log = logging.getLogger("mkdocs.hooks.languages")
@@ -38,8 +39,7 @@ log = logging.getLogger("mkdocs.hooks.languages")
 # Every edition: the language switcher. Another edition: its share of the English
 # site's files, one folder up.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    language = language_of(config)
-    root = english_root(config)
+    language = edition_language(config)
     # Each edition's root, relative to this one's: Material links to it in each page's
     # head and reads its sitemap.xml from there, which stays on the page's own host.
     config.extra["alternate"] = [
@@ -47,11 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
          "link": ("" if language == SOURCE_LANGUAGE else "../")
          + ("" if other == SOURCE_LANGUAGE else f"{other}/")}
         for other in LANGUAGES]
-    config.extra["language"] = language
     # Where this edition's pages find the English site's files (the runtime, the
     # scripts, the stylesheets, the icons), relative to its own root.
     config.extra["site_root"] = "" if language == SOURCE_LANGUAGE else "../"
-    config.extra["english_url"] = root
     return config
 
 
@@ -67,7 +65,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: object) -> j
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
                     nav: object) -> dict:
     url = page.url
-    language = language_of(config)
+    language = edition_language(config)
     # From this page to the root of the English site.
     to_root = "../" * (url.count("/") + (0 if language == SOURCE_LANGUAGE else 1))
     context["english_original"] = to_root + url
@@ -76,34 +74,25 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
     context["alternates"] = [
         {"name": NAMES[other], "lang": other,
          "link": to_root + ("" if other == SOURCE_LANGUAGE else f"{other}/")
-         + (url if has_page(other, page) else "")}
+         # Every page of another edition translates an English one.
+         + (url if other == SOURCE_LANGUAGE or has_translation(other, page.file.src_uri)
+            else "")}
         for other in LANGUAGES]
     return context
-
-
-def has_page(language: str, page: Page) -> bool:
-    """Return whether the edition in ``language`` has this page: every page of another
-    edition translates an English one; an English page has a translation in
-    content/<language>/ (an article) or docs/<language>/."""
-    if language == SOURCE_LANGUAGE:
-        return True
-    source = page.file.src_uri
-    return (ROOT / "content" / language / source).is_file() \
-        or (ROOT / "docs" / language / source).is_file()
 
 
 # Another edition's search: Material's search worker, through a wrapper that stems
 # each word of a query before Material's search-as-you-type wildcard, which Lunr
 # never stems ("массажа*" finds no "массажем"; "массаж*" does).
 def on_post_page(output: str, *, page: object, config: MkDocsConfig) -> str:
-    if language_of(config) == SOURCE_LANGUAGE:
+    if edition_language(config) == SOURCE_LANGUAGE:
         return output
     return MATERIAL_WORKER.sub(STEMMED_WORKER, output, count=1)
 
 
 @event_priority(-20)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if language_of(config) != SOURCE_LANGUAGE:
+    if edition_language(config) != SOURCE_LANGUAGE:
         write_stemmed_worker(Path(config.site_dir))
         return
     for language in LANGUAGES:
@@ -126,29 +115,6 @@ def write_stemmed_worker(site: Path) -> None:
 # ---------------------------------------------------------------------------
 # The editions
 
-def language_of(config: MkDocsConfig) -> str:
-    """Return the language of a build (its theme's), one the checker speaks."""
-    language = config.theme["language"]
-    if language not in LANGUAGES:
-        raise PluginError(f"theme.language is {language!r}; the site is built in "
-                          f"{', '.join(LANGUAGES)}")
-    return str(language)
-
-
-def english_root(config: MkDocsConfig) -> str:
-    """Return the English site's address (site_url), ending in "/"; for another
-    edition, whose site_url is the English one's plus "<language>/", that part off."""
-    url = (config.site_url or "").rstrip("/") + "/"
-    language = language_of(config)
-    suffix = f"/{language}/"
-    if language != SOURCE_LANGUAGE:
-        if not url.endswith(suffix):
-            raise PluginError(f"the {language} edition's site_url ({url}) must be the English "
-                              f"site's address plus '{language}/'")
-        url = url[: -len(suffix) + 1]
-    return url
-
-
 def build_edition(english: MkDocsConfig, language: str) -> None:
     """Build the edition in ``language`` into site/<language>/, strictly if the English
     build is strict, with the English build's engine settings (one folder up)."""
@@ -158,12 +124,14 @@ def build_edition(english: MkDocsConfig, language: str) -> None:
                           "so the site has an edition in it")
     site_dir = Path(english.site_dir) / language
     edition = load_config(str(config_file), site_dir=str(site_dir),
-                          site_url=english_root(english) + f"{language}/",
+                          site_url=(english.site_url or "").rstrip("/") + f"/{language}/",
                           strict=english.strict)
-    for name in SHARED_EXTRA:
-        value = english.extra[name]
-        edition.extra[name] = [f"../{item}" for item in value] if isinstance(value, list) \
-            else (f"../{value}" if name in SHARED_PATHS else value)
+    # What the English build's hooks tell the checker page's head
+    # (hooks/pyodide_runtime.py), its paths one folder up.
+    shared = english.extra
+    edition.extra.update(runtime_prefetch=[f"../{path}" for path in shared["runtime_prefetch"]],
+                         checker_worker=f"../{shared['checker_worker']}",
+                         checker_package=shared["checker_package"])
     log.info("Building the %s edition into %s", language, site_dir)
     with speaking(language):
         build(edition)
@@ -194,7 +162,3 @@ importScripts("MATERIAL");
 # Each language's name in itself, as the switcher shows it.
 NAMES = {"en": "English", "ru": "Русский"}
 
-# What the English build's hooks tell the checker page's head (hooks/pyodide_runtime.py),
-# for another edition's checker page; the paths among them are one folder up there.
-SHARED_EXTRA = ("runtime_prefetch", "checker_package", "checker_worker")
-SHARED_PATHS = ("checker_worker",)

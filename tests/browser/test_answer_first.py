@@ -19,8 +19,10 @@ from tests.test_articles import HEALTH_PAGES
 pytestmark = pytest.mark.browser
 
 SCREEN = PHONE["viewport"]["height"]
-# The home page, and every article that shows the emergency signs.
-PAGES = ["", *(f"{path.stem}/" for path in HEALTH_PAGES)]
+# The home page, and every article that shows the emergency signs, in English and in
+# the Russian edition (whose one-line translation notice stands above the title).
+PAGES = [f"{edition}{page}" for edition in ("", "ru/")
+         for page in ("", *(f"{path.stem}/" for path in HEALTH_PAGES))]
 LEVELS = [level for level, _ in COMMONEST_SIGNS]
 
 # Returns the tops of the answer (the first paragraph under the page's title), of
@@ -59,7 +61,7 @@ def measure(page, url: str) -> dict:
     return page.evaluate(MEASURE, ANCHOR)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path.replace("ru/", "ru:") or "home")
 def test_the_answer_and_when_to_get_help_come_first_on_a_phone(phone, site_url, path):
     found = measure(phone, site_url + path)
     # The page opens with its answer: paragraphs only, then the block.
