@@ -9,7 +9,6 @@ import ast
 import hashlib
 import json
 import re
-import shutil
 import struct
 import subprocess
 import zipfile
@@ -21,7 +20,6 @@ from mkdocs.exceptions import PluginError
 from build_scripts.content_security_policy import read_page
 from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE, package_name
 from build_scripts.vignettes import load_vignettes
-from tests.conftest import build_site, copy_of_the_project
 from tests.mkdocs_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -322,17 +320,18 @@ def test_cache_names_change_with_their_files_only(tmp_path):
     assert third["checker"] != second["checker"] and third["runtime"] == second["runtime"]
 
 
-def test_the_same_sources_give_the_same_engine_files_and_need_no_tests(built_site, tmp_path):
+def test_the_same_sources_give_the_same_engine_files_and_need_no_tests(built_site,
+                                                                      sub_path_site):
     # Else every deployment would change the offline caches' names, and phones would
-    # download the runtime again. Built from a copy of the project without tests/: the
-    # build reads the checker's own data (its vignettes among them), never the tests.
-    project = copy_of_the_project(tmp_path / "project")
-    shutil.rmtree(project / "tests")
-    again = build_site(tmp_path / "again", root=project, SITE_URL="http://127.0.0.1:1/")
+    # download the runtime again. The sub-path build is made from a copy of the project
+    # without tests/ (tests/conftest.py), for another address: the build reads the
+    # checker's own data (its vignettes among them), never the tests.
     for name in ("checker_stdlib.zip", "engine.json", "pyodide-lock.json"):
-        assert sha256(again / "pyodide" / name) == sha256(built_site / "pyodide" / name), name
+        assert sha256(sub_path_site / "pyodide" / name) == sha256(built_site / "pyodide" / name), \
+            name
+    page = sub_path_site / "checker" / "clinical-safety" / "index.html"
     assert f"{len(load_vignettes())} written case descriptions" in " ".join(
-        (again / "checker" / "clinical-safety" / "index.html").read_text("utf-8").split())
+        page.read_text("utf-8").split())
 
 
 def test_the_service_worker_deletes_only_the_caches_it_versions(built_site):

@@ -5,13 +5,20 @@ answers are given by mouse clicks."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from playwright.sync_api import Locator, Page, expect
 
 ENGINE_TIMEOUT = 120_000  # ms; a cold start is a few seconds, a loaded CI machine is slower
 
 
-def wait_for_engine(page: Page) -> None:
+def wait_for_form(page: Page) -> None:
+    """Wait until the page's script has set up the form (and started the engine)."""
     page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
+
+
+def wait_for_engine(page: Page) -> None:
+    wait_for_form(page)
     page.evaluate("() => window.checker.ready")
 
 
@@ -36,9 +43,16 @@ def question(page: Page, field: str) -> Locator:
     return page.locator(f"[data-field='{field}']")
 
 
+# Whether each page is on a touch screen, asked of it once.
+_TOUCH: WeakKeyDictionary[Page, bool] = WeakKeyDictionary()
+
+
 def press(target: Locator) -> None:
     """Tap the target on a touch screen; click it with a mouse."""
-    if target.page.evaluate("navigator.maxTouchPoints > 0"):
+    page = target.page
+    if page not in _TOUCH:
+        _TOUCH[page] = page.evaluate("navigator.maxTouchPoints > 0")
+    if _TOUCH[page]:
         target.tap()
     else:
         target.click()
@@ -48,39 +62,53 @@ def type_in_parts(item: Locator, value: int) -> None:
     """Type a number in its boxes, largest part first (hours as days and hours:
     days = hours // 24, then the hours left), as a person does: a part of 0 is left
     empty, unless the whole answer is 0."""
-    boxes = item.locator("input[data-size]").all()
-    for index, box in enumerate(boxes):
-        count, value = divmod(value, int(box.get_attribute("data-size") or 1))
-        last_and_nothing_typed = index == len(boxes) - 1 and not any(
-            other.input_value() for other in boxes[:-1])
-        if count or last_and_nothing_typed:
+    boxes = item.locator("input[data-size]")
+    sizes = boxes.evaluate_all("boxes => boxes.map(box => Number(box.dataset.size) || 1)")
+    typed = False
+    for index, size in enumerate(sizes):
+        count, value = divmod(value, size)
+        box = boxes.nth(index)
+        if count or (index == len(sizes) - 1 and not typed):
             press(box)  # a box left empty is not tapped
             box.fill(str(count))
+            typed = True
         else:
             box.fill("")
 
 
-def tap_answer(item: Locator, value: object, *, use_map: bool = True) -> None:
+# How the form asks a question: its kind, its widget, its boxes for parts of a
+# number or its number box, a "None of these" among its choices, the choices on a map.
+DESCRIBE = """(q) => ({
+    field: q.dataset.field, kind: q.dataset.kind, widget: q.dataset.widget ?? null,
+    parts: q.querySelectorAll("input[data-size]").length > 0,
+    number: q.querySelector("input[type='number']") !== null,
+    noneOf: q.querySelector("[data-none-of]") !== null,
+    map: [...q.querySelectorAll(".checker-map__area[data-value]")].map((a) => a.dataset.value),
+})"""
+
+
+def tap_answer(item: Locator, value: object, *, use_map: bool = True,
+               asked: dict | None = None) -> None:
     """Give one question its answer: tap the box (a danger sign: only a Yes is a
     tap), Yes or No, the choices (on the back map where there is one) or the
-    score; type the days and hours."""
-    if item.get_attribute("data-kind") == "boolean":
-        if item.get_attribute("data-widget") == "checkbox":
+    score; type the days and hours. ``asked`` is the question's DESCRIBE, if read."""
+    asked = asked or item.evaluate(DESCRIBE)
+    if asked["kind"] == "boolean":
+        if asked["widget"] == "checkbox":
             if value:
                 press(item.locator("label"))
         else:
             press(item.locator(f"label:has(input[value='{'true' if value else 'false'}'])"))
-    elif item.locator("input[data-size]").count():
+    elif asked["parts"]:
         assert isinstance(value, int)
         type_in_parts(item, value)
-    elif item.locator("input[type='number']").count():
+    elif asked["number"]:
         press(item.locator("input"))
         item.locator("input").fill(str(value))
     else:
         for choice in value if isinstance(value, list) else [value]:
-            area = item.locator(f".checker-map__area[data-value='{choice}'] path").first
-            if use_map and area.count():
-                press(area)
+            if use_map and choice in asked["map"]:
+                press(item.locator(f".checker-map__area[data-value='{choice}'] path").first)
             else:
                 press(item.locator(f"label:has(input[value='{choice}'])"))
 
@@ -102,29 +130,53 @@ def usual_answer(field: str) -> object:
     return list(default) if isinstance(default, tuple) else default
 
 
+# Which questions of the step are shown now (as Playwright's is_visible judges: a
+# box with a size, not visibility: hidden), and whether the danger stop is.
+SHOWN_NOW = """(step) => ({
+    shown: [...step.querySelectorAll("[data-field]")].map((q) => {
+        const box = q.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(q).visibility !== "hidden";
+    }),
+    stop: (() => {
+        const stop = document.querySelector("#checker-stop");
+        if (!stop) return false;
+        const box = stop.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(stop).visibility !== "hidden";
+    })(),
+})"""
+
+
 def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str]:
     """Answer, on the step shown, each question of ``answers`` it holds, in page
     order (so a question shown by an earlier answer is there in time), and, with
     ``all_shown``, every other question shown as a reader with nothing to report
     does (No, "None of these", the usual choice); return the fields answered."""
     step = shown_step(page)
+    questions = step.locator("[data-field]").evaluate_all(f"qs => qs.map({DESCRIBE})")
+    now = step.evaluate(SHOWN_NOW)
     answered = set()
-    for field in step.locator("[data-field]").evaluate_all("qs => qs.map(q => q.dataset.field)"):
+    for index, asked in enumerate(questions):
+        field = asked["field"]
         item = step.locator(f"[data-field='{field}']")
         if field in answers:
-            assert item.is_visible(), f"the question {field} is not shown"
-            tap_answer(item, answers[field])
-            continue_past_the_stop(page)
+            assert now["shown"][index], f"the question {field} is not shown"
+            tap_answer(item, answers[field], asked=asked)
+            now = step.evaluate(SHOWN_NOW)  # an answer may show questions, or the stop
+            if now["stop"]:
+                continue_past_the_stop(page)
+                now = step.evaluate(SHOWN_NOW)
             answered.add(field)
-        elif all_shown and item.is_visible() and item.get_attribute("data-widget") != "checkbox":
+        elif all_shown and now["shown"][index] and asked["widget"] != "checkbox":
             usual = usual_answer(field)
-            if item.locator("[data-none-of]").count():
+            if asked["noneOf"]:
                 press(item.locator("label:has([data-none-of])"))
             elif usual not in (None, []):
-                tap_answer(item, usual)
-    none = step.locator("[data-none-of-section]")
-    if all_shown and none.count() and not step.locator(
-            "[data-widget='checkbox'] input:checked").count():
+                tap_answer(item, usual, asked=asked)
+            else:
+                continue
+            now = step.evaluate(SHOWN_NOW)
+    if all_shown and step.evaluate("""(step) => step.querySelector("[data-none-of-section]")
+            !== null && !step.querySelector("[data-widget='checkbox'] input:checked")"""):
         press(step.locator("label:has([data-none-of-section])"))
     return answered
 

@@ -62,8 +62,9 @@ def measure(page, url: str) -> dict:
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path.replace("ru/", "ru:") or "home")
-def test_the_answer_and_when_to_get_help_come_first_on_a_phone(phone, site_url, path):
-    found = measure(phone, site_url + path)
+def test_the_answer_and_when_to_get_help_come_first_on_a_phone(returning_phone, site_url,
+                                                               path):
+    found = measure(returning_phone, site_url + path)
     # The page opens with its answer: paragraphs only, then the block.
     assert found["block"] is not None, "the page has no 'When to get help' block"
     assert found["between"] and set(found["between"]) == {"p"}, found["between"]

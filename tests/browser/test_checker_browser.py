@@ -1,14 +1,14 @@
 """The in-page checker in real headless Chromium with real Pyodide: parity with
 the command line, a few journeys per level and a few that between them give every
 answer of every question, each tapped on a phone through the steps; the emergency
-instruction, instant navigation, a sub-path, the fallbacks, the snapshot of the
-engine, and no request leaving 127.0.0.1. Every vignette's reply from the site's
-engine is compared byte for byte with CPython's in tests/test_engine_in_pyodide.py
-(Pyodide in Node, in seconds); here the page's engine answers them all on a first
-visit and again restored from its snapshot. The steps themselves (history, focus,
-review, days and hours, map, chart, printout, keyboard, target sizes) are tested
-in test_checker_steps.py; replies that come too late or never, in
-test_checker_replies.py.
+instruction, instant navigation, the fallbacks, the snapshot of the engine, and no
+request leaving 127.0.0.1 (the checker under a sub-path: test_privacy_browser.py).
+Every vignette's reply from the site's engine is compared byte for byte with
+CPython's in tests/test_engine_in_pyodide.py (Pyodide in Node, in seconds); here
+the page's engine answers them all on a first visit and again restored from its
+snapshot. The steps themselves (history, focus, review, days and hours, map, chart,
+printout, keyboard, target sizes) are tested in test_checker_steps.py; replies that
+come too late or never, in test_checker_replies.py.
 
 Tests that only need a ready checker use a returning reader's page (checker_phone,
 checker_page: a context kept for the session, the engine restored from its
@@ -101,21 +101,24 @@ def every_vignette_differing(page) -> dict[str, dict]:
             or results[vignette["id"]]["level"] != vignette["expect"]}
 
 
-# The package's bridge (checker.json_text.assess_reply), run by the page's Pyodide.
-@pytest.mark.parametrize(("answers", "message", "field"), [
+# The package's bridge (checker.json_text.assess_reply), run by the page's Pyodide:
+# each answers given, and the message and field it is refused with.
+INVALID = [
     ({"severity": 3}, "hours_since_massage: is required but missing", "hours_since_massage"),
     ({"hours_since_massage": 5, "severity": 3, "sevrity": 3},
      "sevrity: unknown field; did you mean severity?", "sevrity"),
     ([], "the answers must be a JSON object, not a list", None),
     (None, "the answers must be a JSON object, not null", None),
-])
-def test_invalid_answers_reject_with_the_engine_message_and_field(checker_page, answers,
-                                                                   message, field):
-    rejected = checker_page.evaluate("""answers => window.checker.assess(answers).then(
-        () => "resolved",
-        error => ({message: error.message, field: error.field, invalid: error.invalidAnswers}))""",
-                                     answers)
-    assert rejected == {"message": message, "field": field, "invalid": True}
+]
+
+
+def test_invalid_answers_reject_with_the_engine_message_and_field(checker_page):
+    rejected = checker_page.evaluate("""cases => Promise.all(cases.map(answers =>
+        window.checker.assess(answers).then(() => "resolved", error => (
+            {message: error.message, field: error.field, invalid: error.invalidAnswers}))))""",
+                                     [answers for answers, _, _ in INVALID])
+    assert rejected == [{"message": message, "field": field, "invalid": True}
+                        for _, message, field in INVALID]
 
 
 def test_the_result_is_not_stored_anywhere(checker_page):
@@ -251,23 +254,36 @@ def sent_for(answers: dict) -> dict:
     return {asked.id: every[asked.id] for asked in QUESTIONS if shown(asked, every)}
 
 
-@pytest.mark.parametrize("journey", JOURNEYS.values(), ids=JOURNEYS.keys())
-def test_a_journey_tapped_through_the_steps(checker_phone, journey):
-    page = checker_phone
-    page.evaluate(RECORD_ANSWERS_SENT)
+def tap_a_journey(page, journey: dict) -> None:
+    """Tap a journey through the steps to its result, check it, and start again (the
+    page records the answers sent: RECORD_ANSWERS_SENT)."""
+    page.evaluate("() => { window.answersSent = []; }")
     enter_answers(page, journey["answers"])
     result = see_result(page)
     # Every answer tapped reached the engine as given, and every other as its usual one.
-    assert page.evaluate("() => window.answersSent") == [sent_for(journey["answers"])]
+    assert page.evaluate("() => window.answersSent") == [sent_for(journey["answers"])], \
+        journey["id"]
     expected = command_line_result(journey["answers"])
-    assert result.get_attribute("data-level") == expected["level"]
+    assert result.get_attribute("data-level") == expected["level"], journey["id"]
     if journey["expect"]:
-        assert expected["level"] == journey["expect"]
-    assert result.locator("#checker-headline").inner_text() == expected["headline"]
+        assert expected["level"] == journey["expect"], journey["id"]
+    assert result.locator("#checker-headline").inner_text() == expected["headline"], journey["id"]
     for reason in expected["reasons"]:
-        assert reason["text"] in result.inner_text()
+        assert reason["text"] in result.inner_text(), journey["id"]
     result.get_by_role("button", name="Start again").tap()
     expect(shown_step(page)).to_have_attribute("data-step", "1")
+
+
+# The journeys in two runs, each on one phone: a reader who taps "Start again" and
+# goes through the steps once more, as someone checking for a friend does.
+@pytest.mark.parametrize("kind", ["vignettes", "every answer"])
+def test_the_journeys_tapped_through_the_steps(checker_phone, kind):
+    journeys = [journey for journey in JOURNEYS.values()
+                if (journey["expect"] is None) == (kind == "every answer")]
+    assert len(journeys) == 8
+    checker_phone.evaluate(RECORD_ANSWERS_SENT)
+    for journey in journeys:
+        tap_a_journey(checker_phone, journey)
 
 
 def test_emergency_screen_shows_its_instruction_at_once(checker_phone):
@@ -407,20 +423,6 @@ def test_reached_by_instant_navigation(returning_page, site_url):
     assert result["level"] == "self_care"
 
 
-def test_served_under_a_sub_path(phone, sub_path_site_url):
-    page = phone
-    page.goto(sub_path_site_url + "checker/")
-    wait_for_engine(page)
-    enter_answers(page, {"hours_since_massage": 200, "severity": 5})
-    result = see_result(page)
-    assert result.get_attribute("data-level") == "doctor"
-    hrefs = result.locator("a").evaluate_all(
-        "links => links.map(link => link.getAttribute('href'))")
-    assert hrefs, "the result has no links"
-    for href in hrefs:
-        assert "/after-the-massage/" in href, href
-
-
 def test_engine_load_failure_shows_the_warning_signs(page, site_url, page_errors):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site_url + "checker/")
@@ -507,34 +509,37 @@ DAMAGE_SAID = {"made from another engine": "made from another version of the eng
                "not a snapshot": "invalid magic number"}
 
 
-@pytest.mark.parametrize("damage", DAMAGE)
-def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(first_visit_checker,
-                                                                      damage):
+DAMAGE_IN_THE_CACHE = """async ([prefix, url]) => {
+    const cache = await caches.open(await (NAME)(prefix));
+    const [request] = await cache.keys();
+    const kept = await cache.match(request);
+    let bytes = new Uint8Array(await kept.arrayBuffer());
+    const headers = new Headers(kept.headers);
+    DAMAGE
+    await cache.put(request, new Response(bytes, { headers }));
+}""".replace("NAME", SNAPSHOT_CACHE_NAME)
+
+
+def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(first_visit_checker):
     page = first_visit_checker
     assert wait_for_snapshot(page)["kept"] is True
-    page.evaluate("""async ([prefix, url]) => {
-        const cache = await caches.open(await (NAME)(prefix));
-        const [request] = await cache.keys();
-        const kept = await cache.match(request);
-        let bytes = new Uint8Array(await kept.arrayBuffer());
-        const headers = new Headers(kept.headers);
-        DAMAGE
-        await cache.put(request, new Response(bytes, { headers }));
-    }""".replace("DAMAGE", DAMAGE[damage]).replace("NAME", SNAPSHOT_CACHE_NAME),
-        [SNAPSHOT_CACHE, None])
-    page.reload()
-    wait_for_engine(page)
-    startup = page.evaluate("() => window.checkerStartup")
-    assert startup["snapshot"] is False
-    assert startup["snapshotSkipped"] not in ("", "no snapshot kept yet"), startup
-    assert DAMAGE_SAID.get(damage, "") in startup["snapshotSkipped"]
-    result = page.evaluate("() => window.checker.assess({hours_since_massage: 5, severity: 9})")
-    assert result["level"] == "doctor"
-    # The damaged copy is replaced, and the next visit restores the new one.
-    assert wait_for_snapshot(page)["kept"] is True
-    page.reload()
-    wait_for_engine(page)
-    assert page.evaluate("() => window.checkerStartup.snapshot") is True
+    # Each damage in turn, to the snapshot the visit before kept.
+    for damage, done in DAMAGE.items():
+        page.evaluate(DAMAGE_IN_THE_CACHE.replace("DAMAGE", done), [SNAPSHOT_CACHE, None])
+        page.reload()
+        wait_for_engine(page)
+        startup = page.evaluate("() => window.checkerStartup")
+        assert startup["snapshot"] is False, damage
+        assert startup["snapshotSkipped"] not in ("", "no snapshot kept yet"), (damage, startup)
+        assert DAMAGE_SAID.get(damage, "") in startup["snapshotSkipped"], (damage, startup)
+        result = page.evaluate(
+            "() => window.checker.assess({hours_since_massage: 5, severity: 9})")
+        assert result["level"] == "doctor", damage
+        # The damaged copy is replaced, and the next visit restores the new one.
+        assert wait_for_snapshot(page)["kept"] is True, damage
+        page.reload()
+        wait_for_engine(page)
+        assert page.evaluate("() => window.checkerStartup.snapshot") is True, damage
 
 
 def test_a_return_visit_whose_runtime_fails_shows_the_warning_signs_and_keeps_the_snapshot(

@@ -228,7 +228,14 @@ def test_normal_use_logs_no_violation(page, request, served, built_site, csp_vio
                       timeout=ENGINE_TIMEOUT)
     wait_for_engine(page)
     enter_answers(page, ANSWERS)
-    assert see_result(page).get_attribute("data-level") == "doctor"
+    result = see_result(page)
+    assert result.get_attribute("data-level") == "doctor"
+    # The result's links lead within the copy of the site the reader is on.
+    hrefs = result.locator("a").evaluate_all(
+        "links => links.map(link => new URL(link.getAttribute('href'), location.href).href)")
+    assert hrefs, "the result has no links"
+    for href in hrefs:
+        assert href.startswith(url), href
     page.wait_for_timeout(500)  # let any late report arrive
     assert csp_violations == []
 

@@ -23,6 +23,7 @@ from tests.browser.checker_form import (
     press,
     see_result,
     wait_for_engine,
+    wait_for_form,
 )
 from tests.browser.test_offline_browser import wait_until
 from tests.browser.test_site_browser import search_for
@@ -52,7 +53,7 @@ def russian(text: str) -> str:
 
 def test_a_danger_answer_stops_and_calls_in_russian(phone, site_url):
     phone.goto(site_url + "ru/checker/")
-    wait_for_engine(phone)
+    wait_for_form(phone)  # a first visit: the stop needs no engine
     press(phone.locator("label[for='q-saddle_numbness']"))
     stop = phone.locator("#checker-stop")
     expect(stop).to_be_visible()
@@ -67,7 +68,9 @@ def test_a_danger_answer_stops_and_calls_in_russian(phone, site_url):
         russian("Continue the questions anyway"))
 
 
-def test_a_self_care_result_in_russian_has_the_english_level_and_rules(phone, site_url):
+def test_a_self_care_result_in_russian_has_the_english_level_and_rules(returning_phone,
+                                                                      site_url):
+    phone = returning_phone
     phone.goto(site_url + "ru/checker/")
     wait_for_engine(phone)
     enter_answers(phone, SELF_CARE)

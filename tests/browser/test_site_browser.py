@@ -108,11 +108,9 @@ def test_a_missing_page_gets_the_useful_404(page, site_url):
 
 
 @pytest.mark.parametrize("path", ["", "relief/", "warning-signs/", "checker/"])
-def test_pages_are_readable_on_a_phone(chromium, site_url, path):
-    context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
-                                   has_touch=True)
-    page = context.new_page()
+def test_pages_are_readable_on_a_phone(open_returning_page, site_url, path):
+    page = open_returning_page(viewport={"width": 375, "height": 740}, is_mobile=True,
+                               has_touch=True)
     page.goto(site_url + path)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
     assert overflow <= 0, "the page scrolls sideways on a phone"
