@@ -51,9 +51,12 @@ def russian(text: str) -> str:
         return _(text)
 
 
-def test_a_danger_answer_stops_and_calls_in_russian(phone, site_url):
-    phone.goto(site_url + "ru/checker/")
-    wait_for_form(phone)  # a first visit: the stop needs no engine
+def test_a_danger_answer_stops_and_calls_in_russian(phone, own_site_host):
+    # A first visit on a slow link: the engine's runtime has not arrived, and the stop
+    # needs none.
+    own_site_host.stall = {"pyodide.asm.wasm"}
+    phone.goto(own_site_host.url + "ru/checker/", wait_until="domcontentloaded")
+    wait_for_form(phone)
     press(phone.locator("label[for='q-saddle_numbness']"))
     stop = phone.locator("#checker-stop")
     expect(stop).to_be_visible()
