@@ -105,7 +105,8 @@ def test_the_russian_edition_works_offline_after_one_visit(phone, own_site_host,
     assert reply["headline"] == russian(LEVELS_BY_ID["self_care"].headline)
 
 
-def test_the_russian_search_finds_other_forms_of_a_word(page, site_url, built_site):
+def test_the_russian_search_finds_other_forms_of_a_word(returning_page, site_url, built_site):
+    page = returning_page
     index = json.loads((built_site / "ru" / "search" / "search_index.json").read_text())
     text = {doc["location"]: f"{doc['title']} {doc['text']}".lower() for doc in index["docs"]}
     # "Грелками" is on no page; "грелка" and "грелкой" are, on the page on relief: only
@@ -118,7 +119,8 @@ def test_the_russian_search_finds_other_forms_of_a_word(page, site_url, built_si
     assert any("relief/" in href for href in hrefs), hrefs
 
 
-def test_the_language_switcher_goes_to_the_same_page(page, site_url):
+def test_the_language_switcher_goes_to_the_same_page(returning_page, site_url):
+    page = returning_page
     # A page the other edition has: the same page; one it has not: its home page.
     page.goto(site_url + "checker/how-it-decides/")
     assert page.locator(".md-select__link[hreflang='ru']").first.evaluate("a => a.href") \

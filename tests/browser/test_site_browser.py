@@ -12,7 +12,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 pytestmark = pytest.mark.browser
 
 
-def test_home_page_renders_with_its_way_in_to_every_page(page, site_url):
+def test_home_page_renders_with_its_way_in_to_every_page(returning_page, site_url):
+    page = returning_page
     page.goto(site_url)
     assert page.title().startswith("After the Massage")
     assert page.locator("h1").count() == 1
@@ -22,7 +23,8 @@ def test_home_page_renders_with_its_way_in_to_every_page(page, site_url):
         assert page.locator(f"article a[href$='{slug}']").count() >= 1, slug
 
 
-def test_an_article_renders_with_sources_and_disclaimer(page, site_url):
+def test_an_article_renders_with_sources_and_disclaimer(returning_page, site_url):
+    page = returning_page
     page.goto(site_url + "warning-signs/")
     assert page.locator("h1").inner_text().startswith("Warning signs")
     assert page.locator("#saddle-numbness").is_visible()
@@ -30,7 +32,8 @@ def test_an_article_renders_with_sources_and_disclaimer(page, site_url):
     assert page.get_by_text("General information, not a diagnosis").is_visible()
 
 
-def test_instant_navigation_swaps_the_page_without_a_reload(page, site_url):
+def test_instant_navigation_swaps_the_page_without_a_reload(returning_page, site_url):
+    page = returning_page
     page.goto(site_url)
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='warning-signs/']").first.click()
@@ -78,20 +81,23 @@ def search_for(page, text: str, expect: str, seconds: float = 30) -> list[str]:
         hrefs = again
 
 
-def test_search_finds_fever(page, site_url):
+def test_search_finds_fever(returning_page, site_url):
+    page = returning_page
     page.goto(site_url)
     hrefs = search_for(page, "fever", expect="warning-signs/")
     assert any("warning-signs/" in href for href in hrefs), hrefs
     assert any("relief/" in href for href in hrefs), hrefs
 
 
-def test_search_finds_the_neck_massage_page(page, site_url):
+def test_search_finds_the_neck_massage_page(returning_page, site_url):
+    page = returning_page
     page.goto(site_url)
     hrefs = search_for(page, "neck", expect="neck-massage/")
     assert any("neck-massage/" in href for href in hrefs), hrefs
 
 
-def test_dark_mode_toggles(page, site_url):
+def test_dark_mode_toggles(returning_page, site_url):
+    page = returning_page
     page.goto(site_url)
     scheme = "body[data-md-color-scheme]"
     schemes = []
@@ -101,7 +107,8 @@ def test_dark_mode_toggles(page, site_url):
     assert "slate" in schemes and "default" in schemes
 
 
-def test_a_missing_page_gets_the_useful_404(page, site_url):
+def test_a_missing_page_gets_the_useful_404(returning_page, site_url):
+    page = returning_page
     response = page.goto(site_url + "no-such-page/")
     assert response.status == 404
     assert page.get_by_role("link", name="Warning signs: when to get help").is_visible()
