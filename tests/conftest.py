@@ -69,6 +69,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def hold_back(path: str, stall: set[str], released: threading.Event) -> None:
+    """Hold a request whose path ends in one of ``stall`` until ``released`` (two minutes
+    at most; then it is answered, as a link that recovers), as a stalled mobile link does."""
+    if any(path.endswith(name) for name in stall):
+        released.wait(120)
+
+
 class Host:
     """A built site served on 127.0.0.1 at one address, with the headers of
     build_scripts/serve.py (max-age=600, as GitHub Pages sends): ``deploy`` serves
@@ -105,8 +112,7 @@ class Host:
 
         class Handler(serve.SiteHandler):
             def send_head(self):
-                if any(self.path.endswith(name) for name in host.stall):
-                    host.released.wait(120)  # bounded; then sent, as a link that recovers
+                hold_back(self.path, host.stall, host.released)
                 return super().send_head()
 
         self.http = serve.SiteServer(("127.0.0.1", self.port), functools.partial(

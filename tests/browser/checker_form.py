@@ -132,18 +132,14 @@ def usual_answer(field: str) -> object:
 
 # Which questions of the step are shown now (as Playwright's is_visible judges: a
 # box with a size, not visibility: hidden), and whether the danger stop is.
-SHOWN_NOW = """(step) => ({
-    shown: [...step.querySelectorAll("[data-field]")].map((q) => {
-        const box = q.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && getComputedStyle(q).visibility !== "hidden";
-    }),
-    stop: (() => {
-        const stop = document.querySelector("#checker-stop");
-        if (!stop) return false;
-        const box = stop.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && getComputedStyle(stop).visibility !== "hidden";
-    })(),
-})"""
+SHOWN_NOW = """(step) => {
+    const shown = (element) => {
+        const box = element ? element.getBoundingClientRect() : { width: 0, height: 0 };
+        return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== "hidden";
+    };
+    return { shown: [...step.querySelectorAll("[data-field]")].map(shown),
+             stop: shown(document.querySelector("#checker-stop")) };
+}"""
 
 
 def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str]:

@@ -1,7 +1,8 @@
 """Fixtures of the browser tests: the checker ready for answers on a returning
 reader's phone or desktop (a context kept for the session, whose engine is restored
-from the snapshot it kept: see open_returning_page in tests/conftest.py), and the
-one build of a changed project that the offline and privacy tests share."""
+from the snapshot it kept: see open_returning_page in tests/conftest.py), a page
+opened as on a slow first visit, its engine's runtime held back, and the one build
+of a changed project that the offline and privacy tests share."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import uuid
 import pytest
 
 from build_scripts.site_layout import sha256_file
-from tests.browser.checker_form import wait_for_engine
+from tests.browser.checker_form import wait_for_engine, wait_for_form
 from tests.conftest import build_site, copy_of_the_project
 
 
@@ -20,6 +21,19 @@ def ready_checker(page, site_url: str):
     page.goto(site_url + "checker/")
     wait_for_engine(page)
     return page
+
+
+# The engine's runtime, the file a slow first visit waits longest for.
+RUNTIME = "pyodide.asm.wasm"
+
+
+def open_before_the_engine(page, host, path: str) -> None:
+    """Open ``path`` of ``host`` (a test's own: see own_site_host) as a first visit on a
+    slow link does: the host holds the engine's runtime back, and the page's script has
+    set up the form, which needs no engine."""
+    host.stall = {RUNTIME}
+    page.goto(host.url + path, wait_until="domcontentloaded")
+    wait_for_form(page)
 
 
 @pytest.fixture

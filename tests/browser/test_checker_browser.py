@@ -509,7 +509,7 @@ DAMAGE_SAID = {"made from another engine": "made from another version of the eng
                "not a snapshot": "invalid magic number"}
 
 
-DAMAGE_IN_THE_CACHE = """async ([prefix, url]) => {
+DAMAGE_IN_THE_CACHE = """async (prefix) => {
     const cache = await caches.open(await (NAME)(prefix));
     const [request] = await cache.keys();
     const kept = await cache.match(request);
@@ -525,7 +525,7 @@ def test_a_damaged_snapshot_means_an_ordinary_start_and_a_new_snapshot(first_vis
     assert wait_for_snapshot(page)["kept"] is True
     # Each damage in turn, to the snapshot the visit before kept.
     for damage, done in DAMAGE.items():
-        page.evaluate(DAMAGE_IN_THE_CACHE.replace("DAMAGE", done), [SNAPSHOT_CACHE, None])
+        page.evaluate(DAMAGE_IN_THE_CACHE.replace("DAMAGE", done), SNAPSHOT_CACHE)
         page.reload()
         wait_for_engine(page)
         startup = page.evaluate("() => window.checkerStartup")

@@ -23,8 +23,8 @@ from tests.browser.checker_form import (
     step_count,
     step_number,
     wait_for_engine,
-    wait_for_form,
 )
+from tests.browser.conftest import open_before_the_engine
 from tests.conftest import PHONE
 
 pytestmark = pytest.mark.browser
@@ -49,12 +49,9 @@ def open_checker(open_page, site_url, **options):
 ])
 def test_a_danger_answer_stops_the_questions_with_a_call_button(open_page, own_site_host,
                                                                  locale, zone, first, among):
-    # A first visit on a slow link, the danger answer tapped before the engine's runtime
-    # has arrived (the host holds it back): the stop needs no engine.
-    own_site_host.stall = {"pyodide.asm.wasm"}
+    # The danger answer tapped before the engine has arrived: the stop needs none.
     page = open_page(**PHONE, locale=locale, timezone_id=zone)
-    page.goto(own_site_host.url + "checker/", wait_until="domcontentloaded")
-    wait_for_form(page)
+    open_before_the_engine(page, own_site_host, "checker/")
     assert place_for(zone, (locale,)).emergency[0].number == first  # the same guess in Python
     page.locator("label[for='q-saddle_numbness']").tap()
     stop = page.locator("#checker-stop")

@@ -29,7 +29,12 @@ from build_scripts.content_security_policy import META_NAME, read_page, script_h
 from build_scripts.serve import SiteHandler
 from build_scripts.site_layout import CACHE_PREFIX
 from tests.browser.checker_form import ENGINE_TIMEOUT, enter_answers, see_result, wait_for_engine
-from tests.browser.conftest import EDITED_SCRIPT, EDITED_TOKEN
+from tests.browser.conftest import (
+    EDITED_SCRIPT,
+    EDITED_TOKEN,
+    RUNTIME,
+    open_before_the_engine,
+)
 from tests.browser.test_checker_browser import (
     snapshot_cache_names,
     snapshot_holds,
@@ -37,7 +42,7 @@ from tests.browser.test_checker_browser import (
 )
 from tests.browser.test_offline_browser import RUNTIME_KEPT, wait_until
 from tests.browser.test_site_browser import search_for
-from tests.conftest import watch_for_csp_violations
+from tests.conftest import hold_back, watch_for_csp_violations
 
 pytestmark = pytest.mark.browser
 
@@ -119,17 +124,16 @@ class RecordingSite:
         self.requests: list[tuple[str, str]] = []  # (method, path)
         self.extra_files: dict[str, tuple[str, str]] = {}  # path -> (content type, text)
         self.policy_headers: dict[str, str] = {}  # path -> policy sent with it
-        # Files held back until the server stops, as a slow link holds them: a probe
+        # Files held back until the server stops (tests/conftest.py's hold_back): a probe
         # of the page's policy needs no engine starting beside it.
-        self.held_back: set[str] = set()
+        self.stall: set[str] = set()
         self.released = threading.Event()
         recording = self
 
         class Handler(SiteHandler):
             def send_head(self):
                 path = self.path.split("?", 1)[0]
-                if any(path.endswith(name) for name in recording.held_back):
-                    recording.released.wait(60)
+                hold_back(path, recording.stall, recording.released)
                 if path not in recording.extra_files:
                     return super().send_head()
                 content_type, text = recording.extra_files[path]
@@ -267,18 +271,16 @@ SEND_FROM_THE_PAGE = """(origin) => {
 }"""
 
 
-# The checker page, where the answers are, with its engine's runtime held back: the
-# probes below are of the page's policy, and need no engine starting beside them.
-RUNTIME = "pyodide.asm.wasm"
+# The probes below are of the policy of the checker page, where the answers are: its
+# engine's runtime is held back, so that no engine starts beside them.
 
 
 def test_the_page_cannot_send_to_another_origin(page, own_site_host, collector, csp_violations,
                                                 requests_made):
     site_url = own_site_host.url
-    own_site_host.stall = {RUNTIME}
     failures: dict[str, str | None] = {}
     page.on("requestfailed", lambda request: failures.update({request.url: request.failure}))
-    page.goto(site_url + "checker/", wait_until="domcontentloaded")
+    open_before_the_engine(page, own_site_host, "checker/")
     page.evaluate(SEND_FROM_THE_PAGE, collector.origin)
     expected = {f"connect-src {collector.origin}/page-fetch?severity=9",
                 f"connect-src {collector.origin}/page-beacon",
@@ -303,8 +305,7 @@ def test_the_page_cannot_send_to_another_origin(page, own_site_host, collector, 
 
 def test_the_page_cannot_start_a_worker_from_a_blob_or_data_url(page, own_site_host,
                                                                  csp_violations):
-    own_site_host.stall = {RUNTIME}
-    page.goto(own_site_host.url + "checker/", wait_until="domcontentloaded")
+    open_before_the_engine(page, own_site_host, "checker/")
     page.evaluate("""() => {
         new Worker(URL.createObjectURL(new Blob(["postMessage(1)"], { type: "text/javascript" })));
         new Worker("data:text/javascript,postMessage(1)");
@@ -351,7 +352,7 @@ def test_known_limit_the_workers_own_requests_are_not_held_to_the_page_policy(
     checker's worker could send to any host: only the site's own code runs there."""
     recording_site.extra_files["/probe/worker.mjs"] = (
         "text/javascript", probe_worker(collector.origin))
-    recording_site.held_back = {RUNTIME}
+    recording_site.stall = {RUNTIME}
     context = own_context(chromium, csp_violations)
     page = context.new_page()
     # The page's policy is in force.
@@ -374,7 +375,7 @@ def test_a_worker_served_with_the_policy_as_a_header_is_held_to_it(
     recording_site.extra_files["/probe/worker.mjs"] = (
         "text/javascript", probe_worker(collector.origin))
     recording_site.policy_headers["/probe/worker.mjs"] = site_policy(built_site)
-    recording_site.held_back = {RUNTIME}
+    recording_site.stall = {RUNTIME}
     context = own_context(chromium, csp_violations)
     page = context.new_page()
     page.goto(recording_site.url + "checker/", wait_until="domcontentloaded")

@@ -23,8 +23,8 @@ from tests.browser.checker_form import (
     press,
     see_result,
     wait_for_engine,
-    wait_for_form,
 )
+from tests.browser.conftest import open_before_the_engine
 from tests.browser.test_offline_browser import wait_until
 from tests.browser.test_site_browser import search_for
 
@@ -52,11 +52,8 @@ def russian(text: str) -> str:
 
 
 def test_a_danger_answer_stops_and_calls_in_russian(phone, own_site_host):
-    # A first visit on a slow link: the engine's runtime has not arrived, and the stop
-    # needs none.
-    own_site_host.stall = {"pyodide.asm.wasm"}
-    phone.goto(own_site_host.url + "ru/checker/", wait_until="domcontentloaded")
-    wait_for_form(phone)
+    # The danger answer tapped before the engine has arrived: the stop needs none.
+    open_before_the_engine(phone, own_site_host, "ru/checker/")
     press(phone.locator("label[for='q-saddle_numbness']"))
     stop = phone.locator("#checker-stop")
     expect(stop).to_be_visible()
