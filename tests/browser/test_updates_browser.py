@@ -131,9 +131,28 @@ def damaged_copy(site: Path, folder: Path, name: str) -> Path:
 # ---------------------------------------------------------------------------
 # The reader
 
+# What Playwright says when the page navigates while a script of the test runs in it.
+NAVIGATED_AWAY = "Execution context was destroyed"
+
+
 def engine_answers(page) -> dict:
     """Wait for the engine and return its build, the page's, and a check of the page's
-    own questions (the new one too, where the page asks it)."""
+    own questions (the new one too, where the page asks it).
+
+    The page may load itself again once, onto its engine's build (checker.js,
+    reloadForBuild), while this reads it: then read the page it loaded."""
+    for _load in range(2):
+        try:
+            return engine_answers_once(page)
+        except PlaywrightError as error:
+            if NAVIGATED_AWAY not in str(error):
+                raise
+            page.wait_for_load_state("domcontentloaded", timeout=ENGINE_TIMEOUT)
+    return engine_answers_once(page)
+
+
+def engine_answers_once(page) -> dict:
+    """engine_answers, for a page that stays where it is."""
     page.wait_for_function("() => window.checker !== undefined", timeout=ENGINE_TIMEOUT)
     page.evaluate("() => window.checker.ready")
     fields = page.evaluate("() => [...document.querySelectorAll('[data-field]')]"
