@@ -349,14 +349,19 @@ def phone(open_page):
 
 
 class KeptContext:
-    """A browser context kept for the whole session, which the tests that use it take
-    turns with: what its pages report (requests, policy violations) goes to the test
-    using it now."""
+    """A browser context kept for the session, which the tests that use it take
+    turns with: what its pages report (requests, policy violations, JS errors) goes to
+    the test using it now. It keeps one tab too, which each test takes in turn (a new
+    tab costs a renderer process: about 0.7 CPU-seconds a page on this machine)."""
 
     def __init__(self, chromium, options: dict) -> None:
+        self.options = options
         self.context = chromium.new_context(**options)
         self.requests: RequestLog | None = None
         self.violations: list[str] | None = None
+        self.errors: list[str] | None = None
+        self.tab = None
+        self.listening: dict[str, int] = {}
         self.context.on("request", self.requested)
         watch_for_csp_violations(self.context, self)  # through append, below
 
@@ -367,6 +372,52 @@ class KeptContext:
     def append(self, violation: str) -> None:
         if self.violations is not None:
             self.violations.append(violation)
+
+    def raised(self, error) -> None:
+        if self.errors is not None:
+            self.errors.append(str(error))
+
+    def new_page(self):
+        """A new tab of this context, whose JS errors go to the test using it now."""
+        page = self.context.new_page()
+        page.on("pageerror", self.raised)
+        self.listening = listeners_of(page)
+        return page
+
+    def take_tab(self):
+        """The context's kept tab, blank (a new one the first time)."""
+        if self.tab is None or self.tab.is_closed():
+            self.tab = self.new_page()
+        tab, self.tab = self.tab, None
+        return tab
+
+    def give_back(self, tab) -> None:
+        """Keep ``tab`` for the next test, as a new tab would be: blank, at the context's
+        size, with the context's media, no routes; a tab with listeners a test added
+        (which Playwright cannot list) is closed instead."""
+        if listeners_of(tab) != self.listening:
+            tab.close()
+            raise AssertionError(f"the test added listeners to a kept tab ({listeners_of(tab)}"
+                                 f", not {self.listening}): give it open_returning_page(..., "
+                                 "own_tab=True)")
+        tab.unroute_all(behavior="ignoreErrors")
+        tab.emulate_media(media="null", color_scheme=self.options["color_scheme"],
+                          reduced_motion="null", forced_colors="null", contrast="null")
+        if "viewport" in self.options:
+            tab.set_viewport_size(self.options["viewport"])
+        # The checker asks before a page with answers is left (beforeunload): leave it.
+        leave = lambda dialog: dialog.accept()  # noqa: E731
+        tab.on("dialog", leave)
+        try:
+            tab.goto("about:blank")
+        finally:
+            tab.remove_listener("dialog", leave)
+        self.tab = tab
+
+
+def listeners_of(page) -> dict[str, int]:
+    """How many listeners each event of ``page`` has (Playwright has no public way to ask)."""
+    return {event: len(page._impl_obj.listeners(event)) for event in page._impl_obj.event_names()}
 
 
 # What a page leaves for the next page of its context, besides what a returning
@@ -409,37 +460,48 @@ def kept_contexts(chromium):
 
 @pytest.fixture
 def open_returning_page(kept_contexts, chromium, requests_made, page_errors, csp_violations):
-    """Open a new page, as a returning reader does, in the browser context kept for the
+    """Open a page, as a returning reader does, in the browser context kept for the
     session with the given options: the site's service worker and the checker's engine
     snapshot are there from earlier tests (so the engine is restored, not started cold),
     but not their cookies, local and session storage, or history. Tests of what a first
     visit does, of the snapshot, the service worker, privacy or updates use open_page.
-    Requests, JS errors and policy violations fail the test as with open_page."""
-    opened_pages = []
+    Requests, JS errors and policy violations fail the test as with open_page.
+
+    The page is the context's kept tab, blank, unless the test asks for ``own_tab``
+    (a tab closed afterwards: for a test that adds listeners, init scripts or browser
+    settings to it) or has the kept tab already."""
+    taken: list[tuple[KeptContext, object]] = []  # kept tabs, given back afterwards
+    own: list = []  # the test's own tabs, closed afterwards
     used = []
 
-    def opened(**options):
+    def opened(*, own_tab: bool = False, **options):
         options = {"color_scheme": "light", **options}
         key = json.dumps(options, sort_keys=True)
         if key not in kept_contexts:
             kept_contexts[key] = KeptContext(chromium, options)
         kept = kept_contexts[key]
-        kept.requests, kept.violations = requests_made, csp_violations
+        kept.requests, kept.violations, kept.errors = requests_made, csp_violations, page_errors
         used.append(kept)
-        page = kept.context.new_page()
-        page.on("pageerror", lambda error: page_errors.append(str(error)))
-        opened_pages.append(page)
+        if own_tab or any(kept is other for other, _ in taken):
+            page = kept.new_page()
+            own.append(page)
+        else:
+            page = kept.take_tab()
+            taken.append((kept, page))
         return page
 
     yield opened
-    for page in opened_pages:
-        if not page.is_closed():
-            if page.url.startswith("http://127.0.0.1"):
-                leave_for_the_next_page(page)
-            page.close()
+    for page in [*own, *(tab for _, tab in taken)]:
+        if not page.is_closed() and page.url.startswith("http://127.0.0.1"):
+            leave_for_the_next_page(page)
+    for page in own:
+        page.close()
+    for kept, tab in taken:
+        if not tab.is_closed():
+            kept.give_back(tab)
     for kept in used:
         kept.context.clear_cookies()
-        kept.requests = kept.violations = None
+        kept.requests = kept.violations = kept.errors = None
     checked_after(requests_made, page_errors, csp_violations)
 
 

@@ -5,6 +5,7 @@ answers are given by mouse clicks."""
 
 from __future__ import annotations
 
+from functools import cache
 from weakref import WeakKeyDictionary
 
 from playwright.sync_api import Locator, Page, expect
@@ -142,6 +143,16 @@ SHOWN_NOW = """(step) => {
 }"""
 
 
+@cache
+def changes_what_is_shown(field: str) -> bool:
+    """Whether an answer to ``field`` can show or hide anything on its step: a question
+    it shows (the spec's show_if), or the danger stop (a question of a danger step)."""
+    from checker.questions import QUESTIONS, QUESTIONS_BY_ID, SECTIONS
+    danger = {section.id for section in SECTIONS if section.danger}
+    return QUESTIONS_BY_ID[field].section in danger or any(
+        condition.partition("=")[0] == field for asked in QUESTIONS for condition in asked.show_if)
+
+
 def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str]:
     """Answer, on the step shown, each question of ``answers`` it holds, in page
     order (so a question shown by an earlier answer is there in time), and, with
@@ -157,10 +168,11 @@ def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str
         if field in answers:
             assert now["shown"][index], f"the question {field} is not shown"
             tap_answer(item, answers[field], asked=asked)
-            now = step.evaluate(SHOWN_NOW)  # an answer may show questions, or the stop
-            if now["stop"]:
-                continue_past_the_stop(page)
+            if changes_what_is_shown(field):  # it may show questions, or the stop
                 now = step.evaluate(SHOWN_NOW)
+                if now["stop"]:
+                    continue_past_the_stop(page)
+                    now = step.evaluate(SHOWN_NOW)
             answered.add(field)
         elif all_shown and now["shown"][index] and asked["widget"] != "checkbox":
             usual = usual_answer(field)
@@ -170,7 +182,8 @@ def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str
                 tap_answer(item, usual, asked=asked)
             else:
                 continue
-            now = step.evaluate(SHOWN_NOW)
+            if changes_what_is_shown(field):
+                now = step.evaluate(SHOWN_NOW)
     if all_shown and step.evaluate("""(step) => step.querySelector("[data-none-of-section]")
             !== null && !step.querySelector("[data-widget='checkbox'] input:checked")"""):
         press(step.locator("label:has([data-none-of-section])"))

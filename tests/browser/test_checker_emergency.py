@@ -106,7 +106,8 @@ def test_no_safety_question_is_answered_before_the_reader_answers_it(open_return
 
 def test_the_page_has_no_footer_link_and_asks_before_a_link_loses_the_answers(
         open_returning_page, site_url):
-    page = open_checker(open_returning_page, site_url)
+    # A tab of its own: it listens for the page's questions (dialogs).
+    page = open_checker(open_returning_page, site_url, own_tab=True)
     assert page.locator(".md-footer__link").filter(visible=True).count() == 0
     page.locator("label[for='q-emergency-none']").tap()
     asked: list[str] = []
@@ -197,7 +198,9 @@ def assert_reads_at_large_text(page, where: str) -> None:
 
 def test_at_200_percent_text_nothing_scrolls_sideways_or_breaks_a_word(open_returning_page,
                                                                        site_url):
-    page = open_returning_page(**PHONE, locale="en-GB", timezone_id="Europe/London")
+    # A tab of its own: the text size is a setting of the tab.
+    page = open_returning_page(**PHONE, locale="en-GB", timezone_id="Europe/London",
+                               own_tab=True)
     large_text(page)
     page.goto(site_url + "checker/")
     wait_for_engine(page)

@@ -27,6 +27,7 @@ from tests.browser.checker_form import (
     tap_answer,
 )
 from tests.browser.conftest import ready_checker
+from tests.conftest import PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -143,8 +144,8 @@ def test_a_reply_for_the_same_answers_is_shown_wherever_the_reader_is(phone, sit
 QUICK_ANSWER_MS = 3000
 
 
-def test_an_engine_that_stops_answering_gives_the_warning_signs(returning_phone, site_url):
-    page = returning_phone
+def test_an_engine_that_stops_answering_gives_the_warning_signs(open_returning_page, site_url):
+    page = open_returning_page(**PHONE, own_tab=True)  # its own: the limit is set in it for good
     page.add_init_script(f"window.checkerLimits = {{ answer: {QUICK_ANSWER_MS} }};")
     ready_checker(page, site_url)
     wait_until_started(page)

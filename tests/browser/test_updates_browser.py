@@ -20,7 +20,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from build_scripts.site_layout import CACHE_PREFIX, SNAPSHOT_CACHE
+from build_scripts.site_layout import CACHE_PREFIX, ENGINE_MANIFEST, RUNTIME_FOLDER, SNAPSHOT_CACHE
 from tests.browser.checker_form import ENGINE_TIMEOUT
 from tests.browser.test_offline_browser import wait_until
 from tests.conftest import Host, build_site, copy_of_the_project, free_port
@@ -37,9 +37,12 @@ NEW_QUESTION = f'''    Question("{NEW_FIELD}", kind=BOOLEAN, section="symptoms_m
 ANSWERS = {"hours_since_massage": 30, "severity": 3}
 
 # True once the service worker controls the checker page and this copy of the site
-# (its caches end in "@<its path>") keeps each of the engine's files named.
-KEPT_HERE = """async (files) => {
+# (its caches end in "@<its path>") keeps every file of the engine: each file its
+# manifest names, and the manifest.
+KEPT_HERE = """async () => {
     if (!navigator.serviceWorker.controller) return false;
+    const manifest = new URL("../RUNTIME/MANIFEST", location.href);
+    const files = Object.values((await (await fetch(manifest)).json()).files).flat();
     const scope = "@" + new URL("../", location.href).pathname;
     const kept = [];
     for (const name of await caches.keys()) {
@@ -47,9 +50,9 @@ KEPT_HERE = """async (files) => {
         const cache = await caches.open(name);
         kept.push(...(await cache.keys()).map(request => request.url.split("/").pop()));
     }
-    return files.every(file => kept.includes(file));
-}""".replace("PREFIX", json.dumps(CACHE_PREFIX))
-ENGINE_FILES = ["engine.json", "pyodide-lock.json", "pyodide.asm.wasm", "checker_stdlib.zip"]
+    return [...files, "MANIFEST"].every(file => kept.includes(file));
+}""".replace("PREFIX", json.dumps(CACHE_PREFIX)).replace("RUNTIME", RUNTIME_FOLDER) \
+    .replace("MANIFEST", ENGINE_MANIFEST)
 
 # The limits the page's script takes from the test (in milliseconds), so that a test
 # of a stall or a silent engine ends in seconds rather than at the real limits.
@@ -170,7 +173,7 @@ def visit_until_kept(page, url: str) -> None:
     page.goto(url + "checker/")
     state = engine_answers(page)
     assert state["reply"] == {"level": "self_care"}, state
-    wait_until(page, KEPT_HERE, ENGINE_FILES)
+    wait_until(page, KEPT_HERE)
     page.wait_for_function("() => window.checkerSnapshot !== undefined", timeout=ENGINE_TIMEOUT)
 
 
@@ -224,7 +227,7 @@ def test_a_new_version_reaches_a_returning_reader_within_the_cache_lifetime(page
     assert seen[-1]["asks_new"] and seen[-1]["reply"] == {"level": "self_care"}
 
     # Offline afterwards: still the new build, answered from what the browser kept.
-    wait_until(page, KEPT_HERE, ENGINE_FILES)
+    wait_until(page, KEPT_HERE)
     host.stop()
     page.reload()
     state = engine_answers(page)
