@@ -394,7 +394,7 @@ class KeptContext:
     def give_back(self, tab) -> None:
         """Keep ``tab`` for the next test, as a new tab would be: blank, at the context's
         size, with the context's media, no routes; a tab with listeners a test added
-        (which Playwright cannot list) is closed instead."""
+        (which cannot be told from the fixture's own) is closed, and the test fails."""
         if listeners_of(tab) != self.listening:
             tab.close()
             raise AssertionError(f"the test added listeners to a kept tab ({listeners_of(tab)}"

@@ -144,13 +144,19 @@ SHOWN_NOW = """(step) => {
 
 
 @cache
+def shows_others() -> frozenset[str]:
+    """The questions whose answer shows another question (the spec's show_if)."""
+    from checker.questions import QUESTIONS
+    return frozenset(condition.partition("=")[0] for asked in QUESTIONS
+                     for condition in asked.show_if)
+
+
 def changes_what_is_shown(field: str) -> bool:
     """Whether an answer to ``field`` can show or hide anything on its step: a question
-    it shows (the spec's show_if), or the danger stop (a question of a danger step)."""
-    from checker.questions import QUESTIONS, QUESTIONS_BY_ID, SECTIONS
+    it shows, or the danger stop (a question of a danger step)."""
+    from checker.questions import QUESTIONS_BY_ID, SECTIONS
     danger = {section.id for section in SECTIONS if section.danger}
-    return QUESTIONS_BY_ID[field].section in danger or any(
-        condition.partition("=")[0] == field for asked in QUESTIONS for condition in asked.show_if)
+    return field in shows_others() or QUESTIONS_BY_ID[field].section in danger
 
 
 def answer_step(page: Page, answers: dict, *, all_shown: bool = True) -> set[str]:

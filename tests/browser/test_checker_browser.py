@@ -48,6 +48,7 @@ from tests.browser.checker_form import (
     question,
     see_result,
     shown_step,
+    shows_others,
     step_count,
     step_number,
     step_of,
@@ -184,13 +185,11 @@ def every_answer_journeys() -> list[dict]:
     questions is a Yes in all but the last journey, so that those are asked, Yes and
     No; a question the form hides for the answers of a journey is left out of it."""
     count = max(len(asked.values) for asked in QUESTIONS if asked.kind == CHOICE)
-    shows_others = {condition.partition("=")[0] for asked in QUESTIONS
-                    for condition in asked.show_if}
     journeys = []
     for k in range(count):
         answers: dict = {}
         for asked in QUESTIONS:
-            yes = (k < count - 1) if asked.id in shows_others else k % 2 == 0
+            yes = (k < count - 1) if asked.id in shows_others() else k % 2 == 0
             if asked.kind == CHOICE:
                 answers[asked.id] = asked.values[k % len(asked.values)]
             elif asked.kind == MULTI_CHOICE and asked.values[k::count]:

@@ -144,13 +144,12 @@ def engine_answers(page) -> dict:
 
     The page may load itself again once, onto its engine's build (checker.js,
     reloadForBuild), while this reads it: then read the page it loaded."""
-    for _load in range(2):
-        try:
-            return engine_answers_once(page)
-        except PlaywrightError as error:
-            if NAVIGATED_AWAY not in str(error):
-                raise
-            page.wait_for_load_state("domcontentloaded", timeout=ENGINE_TIMEOUT)
+    try:
+        return engine_answers_once(page)
+    except PlaywrightError as error:
+        if NAVIGATED_AWAY not in str(error):
+            raise
+    page.wait_for_load_state("domcontentloaded", timeout=ENGINE_TIMEOUT)
     return engine_answers_once(page)
 
 
